@@ -1,0 +1,86 @@
+package org.district.launcher;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The platform's settings, each from an environment variable ({@code DISTRICT_HTTP_PORT}) or a
+ * system property of the same name ({@code district.http.port}); the system property wins.
+ * Relative folders are taken from the distribution's home folder.
+ */
+public record LaunchSettings(Path home, int httpPort, String httpHost, Path dataDir, Path pluginsDir, String jdbcUrl,
+        String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData) {
+
+    /** Every setting the launcher reads, with its default, as documented in the README. */
+    public static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("DISTRICT_HTTP_PORT", "8080");
+        defaults.put("DISTRICT_HTTP_HOST", "0.0.0.0");
+        defaults.put("DISTRICT_DATA_DIR", "data");
+        defaults.put("DISTRICT_PLUGINS_DIR", "plugins");
+        defaults.put("DISTRICT_JDBC_URL", "");
+        defaults.put("DISTRICT_JDBC_USER", "");
+        defaults.put("DISTRICT_JDBC_PASSWORD", "");
+        defaults.put("DISTRICT_ADMIN_PASSWORD", "");
+        defaults.put("DISTRICT_DEMO_DATA", "false");
+        DEFAULTS = Map.copyOf(defaults);
+    }
+
+    public static LaunchSettings from(Path home, Function<String, String> environment, Function<String, String> systemProperties) {
+        Function<String, String> setting = name -> {
+            String property = systemProperties.apply(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
+            if (property != null) {
+                return property;
+            }
+            String variable = environment.apply(name);
+            return variable != null ? variable : DEFAULTS.get(name);
+        };
+        String port = setting.apply("DISTRICT_HTTP_PORT");
+        int httpPort;
+        try {
+            httpPort = Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DISTRICT_HTTP_PORT must be a port number, not '" + port + "'");
+        }
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("DISTRICT_HTTP_PORT must be between 0 and 65535, not " + httpPort);
+        }
+        Path dataDir = home.resolve(setting.apply("DISTRICT_DATA_DIR")).normalize();
+        return new LaunchSettings(home, httpPort, setting.apply("DISTRICT_HTTP_HOST"), dataDir,
+                home.resolve(setting.apply("DISTRICT_PLUGINS_DIR")).normalize(),
+                setting.apply("DISTRICT_JDBC_URL"), setting.apply("DISTRICT_JDBC_USER"),
+                setting.apply("DISTRICT_JDBC_PASSWORD"), setting.apply("DISTRICT_ADMIN_PASSWORD"),
+                Boolean.parseBoolean(setting.apply("DISTRICT_DEMO_DATA").trim()));
+    }
+
+    /** What the runtime bundles read as framework properties. */
+    Map<String, String> frameworkProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("org.osgi.framework.storage", dataDir.resolve("felix-cache").toString());
+        // The bundles come from the distribution's folders at every start; the state that matters
+        // (which modules are enabled, their data) lives in the database.
+        properties.put("org.osgi.framework.storage.clean", "onFirstInit");
+        properties.put("org.osgi.service.http.port", Integer.toString(httpPort));
+        properties.put("org.apache.felix.http.host", httpHost);
+        properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        properties.put("felix.log.level", "1");
+        properties.put("district.data.dir", dataDir.toString());
+        properties.put("district.plugins.dir", pluginsDir.toString());
+        putIfSet(properties, "district.jdbc.url", jdbcUrl);
+        putIfSet(properties, "district.jdbc.user", jdbcUser);
+        putIfSet(properties, "district.jdbc.password", jdbcPassword);
+        putIfSet(properties, "district.admin.password", adminPassword);
+        properties.put("district.demo.data", Boolean.toString(demoData));
+        return properties;
+    }
+
+    private static void putIfSet(Map<String, String> properties, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            properties.put(key, value);
+        }
+    }
+}

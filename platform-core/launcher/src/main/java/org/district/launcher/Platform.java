@@ -1,0 +1,197 @@
+package org.district.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * A running platform: Apache Felix with the distribution's bundles from {@code bundles/} started.
+ * The runtime bundle then installs the modules of {@code plugins/} and enables those the database
+ * wants enabled, and says when it is ready (or why it failed) through a service property.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final long START_TIMEOUT_MILLIS = 120_000;
+
+    private final Framework framework;
+
+    private Platform(Framework framework) {
+        this.framework = framework;
+    }
+
+    /** Starts the platform and returns once it is ready; throws with the reason when it cannot start. */
+    public static Platform start(LaunchSettings settings, boolean withShell) throws StartFailure {
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new StartFailure("no OSGi framework on the class path"))
+                .newFramework(frameworkProperties(settings, withShell));
+        try {
+            framework.init();
+            BundleContext context = framework.getBundleContext();
+            List<Bundle> installed = new ArrayList<>();
+            installed.addAll(install(context, settings.home().resolve("bundles")));
+            if (withShell) {
+                installed.addAll(install(context, settings.home().resolve("bundles/shell")));
+            }
+            framework.start();
+            for (Bundle bundle : inStartOrder(installed)) {
+                bundle.start();
+            }
+            awaitOutcome(context);
+            awaitReadyOverHttp(settings);
+            return new Platform(framework);
+        } catch (StartFailure e) {
+            stop(framework);
+            throw e;
+        } catch (BundleException | IOException | RuntimeException e) {
+            stop(framework);
+            throw new StartFailure("the platform could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.Map<String, String> frameworkProperties(LaunchSettings settings, boolean withShell) {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(settings.frameworkProperties());
+        // In a terminal the shell reads commands; closing it (or 'stop 0') stops the platform.
+        properties.put("gosh.args", withShell ? "" : "--nointeractive --noshutdown");
+        return properties;
+    }
+
+    private static List<Bundle> install(BundleContext context, Path folder) throws IOException, BundleException {
+        List<Bundle> bundles = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return bundles;
+        }
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(folder)) {
+            jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        for (Path jar : jars) {
+            bundles.add(context.installBundle(jar.toUri().toString()));
+        }
+        return bundles;
+    }
+
+    /**
+     * Extenders first (they act on bundles as those start), then the bundles that run no code of
+     * their own when started (libraries: the extenders register their service-loader providers,
+     * such as the logging backend), then the bundles with an activator, which may use them at once.
+     * Fragments are never started.
+     */
+    private static List<Bundle> inStartOrder(List<Bundle> bundles) {
+        List<Bundle> ordered = new ArrayList<>();
+        bundles.stream().filter(b -> provides(b, "osgi.extender")).forEach(ordered::add);
+        bundles.stream().filter(b -> !ordered.contains(b) && b.getHeaders("").get(Constants.BUNDLE_ACTIVATOR) == null).forEach(ordered::add);
+        bundles.stream().filter(b -> !ordered.contains(b)).forEach(ordered::add);
+        ordered.removeIf(b -> b.getHeaders("").get(Constants.FRAGMENT_HOST) != null);
+        return ordered;
+    }
+
+    private static boolean provides(Bundle bundle, String namespace) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        return revision != null && !revision.getDeclaredCapabilities(namespace).isEmpty();
+    }
+
+    private static void awaitOutcome(BundleContext context) throws StartFailure {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            ServiceReference<?>[] outcomes;
+            try {
+                outcomes = context.getServiceReferences((String) null, "(district.startup=*)");
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            if (outcomes != null) {
+                for (ServiceReference<?> outcome : outcomes) {
+                    if ("failed".equals(outcome.getProperty("district.startup"))) {
+                        throw new StartFailure(String.valueOf(outcome.getProperty("district.startup.reason")));
+                    }
+                }
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("interrupted while starting");
+            }
+        }
+        throw new StartFailure("the platform was not ready after " + START_TIMEOUT_MILLIS / 1000 + " s");
+    }
+
+    /** Ready means the endpoints answer: ask the platform's own readiness probe, as a load balancer would. */
+    private static void awaitReadyOverHttp(LaunchSettings settings) throws StartFailure {
+        String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
+        java.net.URI probe = java.net.URI.create("http://" + host + ":" + settings.httpPort() + "/health/ready");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        String last = "no answer";
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                var response = client.send(java.net.http.HttpRequest.newBuilder(probe).timeout(java.time.Duration.ofSeconds(5)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("interrupted while starting");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("interrupted while starting");
+            }
+        }
+        throw new StartFailure("the platform did not become ready at " + probe + ": " + last);
+    }
+
+    /** Blocks until the framework has stopped, from a shutdown or from the shell. */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    @Override
+    public void close() {
+        stop(framework);
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } catch (BundleException | InterruptedException e) {
+            // stopping anyway
+        }
+    }
+
+    /** The platform did not start; the message says why. */
+    public static final class StartFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StartFailure(String message) {
+            super(message);
+        }
+
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

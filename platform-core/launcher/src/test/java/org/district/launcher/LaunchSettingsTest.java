@@ -1,0 +1,52 @@
+package org.district.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchSettingsTest {
+
+    private final Path home = Path.of("/opt/district");
+
+    @Test
+    void withNothingSetThePlatformListensOn8080AndKeepsItsDataInTheDistributionsDataFolder() {
+        LaunchSettings settings = LaunchSettings.from(home, name -> null, name -> null);
+        assertEquals(8080, settings.httpPort());
+        assertEquals(home.resolve("data"), settings.dataDir());
+        assertFalse(settings.demoData());
+        assertFalse(settings.frameworkProperties().containsKey("district.jdbc.url"), "the runtime picks the embedded database");
+    }
+
+    @Test
+    void theEnvironmentSetsEachSetting() {
+        Map<String, String> env = Map.of("DISTRICT_HTTP_PORT", "9090", "DISTRICT_DATA_DIR", "/srv/city",
+                "DISTRICT_JDBC_URL", "jdbc:postgresql://db:5432/city", "DISTRICT_ADMIN_PASSWORD", "s3cret",
+                "DISTRICT_DEMO_DATA", "true");
+        LaunchSettings settings = LaunchSettings.from(home, env::get, name -> null);
+        assertEquals(9090, settings.httpPort());
+        assertEquals(Path.of("/srv/city"), settings.dataDir());
+        assertEquals("jdbc:postgresql://db:5432/city", settings.frameworkProperties().get("district.jdbc.url"));
+        assertEquals("s3cret", settings.frameworkProperties().get("district.admin.password"));
+        assertTrue(settings.demoData());
+    }
+
+    @Test
+    void aSystemPropertyOfTheSameNameWinsOverTheEnvironment() {
+        LaunchSettings settings = LaunchSettings.from(home, Map.of("DISTRICT_HTTP_PORT", "9090")::get,
+                Map.of("district.http.port", "9191")::get);
+        assertEquals(9191, settings.httpPort());
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedWithItsName() {
+        var failure = assertThrows(IllegalArgumentException.class,
+                () -> LaunchSettings.from(home, Map.of("DISTRICT_HTTP_PORT", "eighty")::get, name -> null));
+        assertTrue(failure.getMessage().contains("DISTRICT_HTTP_PORT"), failure.getMessage());
+    }
+}

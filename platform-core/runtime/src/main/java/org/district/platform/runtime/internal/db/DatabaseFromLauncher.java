@@ -1,0 +1,50 @@
+package org.district.platform.runtime.internal.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Hashtable;
+
+import org.district.platform.runtime.internal.PlatformSettings;
+import org.district.platform.runtime.internal.StartupOutcome;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Writes the launcher's database settings into ConfigAdmin, where {@link PlatformDatabase} reads
+ * them, unless the platform database is configured there already.
+ */
+@Component(immediate = true, service = {})
+public class DatabaseFromLauncher {
+
+    @Reference
+    private ConfigurationAdmin configurationAdmin;
+
+    @Activate
+    void activate(BundleContext context) throws IOException {
+        Configuration configuration = configurationAdmin.getConfiguration(PlatformDatabase.PID, "?");
+        if (configuration.getProperties() != null) {
+            return;
+        }
+        PlatformSettings settings = PlatformSettings.of(context);
+        String url = settings.jdbcUrl();
+        String driver = JdbcUrls.driverClass(url);
+        if (driver == null) {
+            StartupOutcome.failed(context, "No database driver for " + JdbcUrls.withoutSecrets(url)
+                    + ": the platform ships drivers for jdbc:h2: and jdbc:postgresql: URLs.");
+            return;
+        }
+        if (url.startsWith("jdbc:h2:file:")) {
+            Files.createDirectories(settings.dataDir());
+        }
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("url", url);
+        properties.put("user", settings.jdbcUser());
+        properties.put("password", settings.jdbcPassword());
+        properties.put("driver.target", "(osgi.jdbc.driver.class=" + driver + ")");
+        configuration.update(properties);
+    }
+}

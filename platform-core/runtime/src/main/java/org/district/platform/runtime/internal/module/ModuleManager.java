@@ -1,0 +1,313 @@
+package org.district.platform.runtime.internal.module;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.district.platform.api.rest.Problem;
+import org.district.platform.runtime.internal.StartupOutcome;
+import org.district.platform.runtime.internal.db.Migrations;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * Lists the platform's modules and enables and disables them at runtime. A module is enabled by
+ * starting its bundle (after its schema migrations) and disabled by stopping it; its data stays.
+ * The enabled set is kept in the database, so it survives restarts. Module dependencies are
+ * enforced both ways: nothing starts without what it requires, and nothing required is stopped
+ * under a module that needs it, unless the caller asks for the cascade.
+ */
+@Component(service = ModuleManager.class, immediate = true)
+public class ModuleManager {
+
+    private static final System.Logger LOG = System.getLogger(ModuleManager.class.getName());
+
+    @Reference
+    private DataSource dataSource;
+
+    @Reference
+    private PluginFolder pluginFolder;
+
+    @Reference
+    private ModuleFailures failures;
+
+    @Reference
+    private ServiceComponentRuntime scr;
+
+    private BundleContext context;
+    private EnabledModules enabledModules;
+    private volatile boolean started;
+    private Thread startup;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+        this.enabledModules = new EnabledModules(dataSource);
+        startup = new Thread(this::startWantedModules, "district-module-startup");
+        startup.start();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        startup.join(30_000);
+    }
+
+    /** True once every module the database wants enabled has been started (or has failed). */
+    public boolean started() {
+        return started;
+    }
+
+    private synchronized void startWantedModules() {
+        try {
+            Map<String, Boolean> wanted = enabledModules.wanted();
+            Map<String, Bundle> modules = modules();
+            for (String id : inDependencyOrder(modules)) {
+                Bundle bundle = modules.get(id);
+                if (!wanted.getOrDefault(id, Boolean.TRUE)) {
+                    continue;
+                }
+                List<String> off = new ArrayList<>();
+                for (String required : ModuleIds.required(bundle)) {
+                    Bundle other = modules.get(required);
+                    if (other != null && other.getState() != Bundle.ACTIVE) {
+                        off.add(required);
+                    }
+                }
+                if (!off.isEmpty()) {
+                    failures.record(bundle, "requires " + quoted(off) + ", which " + (off.size() == 1 ? "is" : "are") + " not enabled");
+                    continue;
+                }
+                start(id, bundle);
+            }
+            started = true;
+            StartupOutcome.ready(context);
+        } catch (RuntimeException e) {
+            StartupOutcome.failed(context, "The modules could not be started: " + e.getMessage());
+        }
+    }
+
+    /** Every module, in id order, with jars that could not be installed listed as failed modules. */
+    public List<ModuleView> list() {
+        Map<String, Bundle> modules = modules();
+        Map<String, ModuleView> views = new TreeMap<>();
+        for (Map.Entry<String, Bundle> module : modules.entrySet()) {
+            views.put(module.getKey(), view(module.getKey(), module.getValue(), modules));
+        }
+        for (Map.Entry<String, String> refused : pluginFolder.refused().entrySet()) {
+            String id = refused.getKey();
+            views.putIfAbsent(id, new ModuleView(id, null, Map.of("en", id, "zh-CN", id), Map.of(), null,
+                    ModuleState.FAILED, refused.getValue(), List.of(), List.of(), null));
+        }
+        return new ArrayList<>(views.values());
+    }
+
+    public ModuleView get(String id) {
+        Map<String, Bundle> modules = modules();
+        Bundle bundle = modules.get(id);
+        if (bundle == null) {
+            return list().stream().filter(v -> v.id().equals(id)).findFirst()
+                    .orElseThrow(() -> unknown(id));
+        }
+        return view(id, bundle, modules);
+    }
+
+    /** The module's state, or empty for an id no module has. */
+    public Optional<ModuleState> state(String id) {
+        Map<String, Bundle> modules = modules();
+        Bundle bundle = modules.get(id);
+        return bundle == null ? Optional.empty() : Optional.of(view(id, bundle, modules).state());
+    }
+
+    /**
+     * Enables a module. A required module that is disabled is a conflict naming it, unless
+     * {@code cascade} asks to enable it too.
+     */
+    public synchronized ModuleView enable(String id, boolean cascade, String actor) {
+        Map<String, Bundle> modules = modules();
+        Bundle bundle = modules.get(id);
+        if (bundle == null) {
+            throw unknown(id);
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
+        for (String required : ModuleIds.required(bundle)) {
+            Bundle other = modules.get(required);
+            if (other == null) {
+                missing.add(required);
+            } else if (other.getState() != Bundle.ACTIVE) {
+                disabled.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw Problem.conflict("Module '" + id + "' requires " + quoted(missing) + ", which "
+                    + (missing.size() == 1 ? "is" : "are") + " not installed.");
+        }
+        if (!disabled.isEmpty() && !cascade) {
+            throw Problem.conflict("Module '" + id + "' requires " + quoted(disabled) + ", which "
+                    + (disabled.size() == 1 ? "is" : "are") + " disabled. Enable " + quoted(disabled)
+                    + " first, or enable with cascade=true to enable " + (disabled.size() == 1 ? "it" : "them") + " too.");
+        }
+        for (String required : disabled) {
+            enable(required, true, actor);
+        }
+        enabledModules.set(id, true, actor);
+        if (bundle.getState() != Bundle.ACTIVE || failures.reason(bundle).isPresent()) {
+            start(id, bundle);
+        }
+        ModuleView view = view(id, bundle, modules());
+        if (view.state() == ModuleState.FAILED) {
+            throw Problem.conflict("Module '" + id + "' could not be enabled: " + view.reason());
+        }
+        return view;
+    }
+
+    /**
+     * Disables a module; its data stays. An enabled module that requires it is a conflict naming
+     * it, unless {@code cascade} asks to disable that one too.
+     */
+    public synchronized ModuleView disable(String id, boolean cascade, String actor) {
+        Map<String, Bundle> modules = modules();
+        Bundle bundle = modules.get(id);
+        if (bundle == null) {
+            throw unknown(id);
+        }
+        List<String> dependants = new ArrayList<>();
+        for (Map.Entry<String, Bundle> other : modules.entrySet()) {
+            if (ModuleIds.required(other.getValue()).contains(id) && other.getValue().getState() == Bundle.ACTIVE) {
+                dependants.add(other.getKey());
+            }
+        }
+        if (!dependants.isEmpty() && !cascade) {
+            throw Problem.conflict("Module '" + id + "' is required by " + quoted(dependants) + ", which "
+                    + (dependants.size() == 1 ? "is" : "are") + " enabled. Disable " + quoted(dependants)
+                    + " first, or disable with cascade=true to disable " + (dependants.size() == 1 ? "it" : "them") + " too.");
+        }
+        for (String dependant : dependants) {
+            disable(dependant, true, actor);
+        }
+        enabledModules.set(id, false, actor);
+        failures.clear(bundle);
+        try {
+            bundle.stop();
+        } catch (BundleException e) {
+            LOG.log(System.Logger.Level.WARNING, "Module " + id + " did not stop cleanly", e);
+        }
+        return view(id, bundle, modules());
+    }
+
+    private void start(String id, Bundle bundle) {
+        failures.clear(bundle);
+        try {
+            if (bundle.getState() == Bundle.INSTALLED) {
+                context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
+            }
+            if (bundle.getState() != Bundle.INSTALLED && Migrations.present(bundle, id)) {
+                Migrations.run(dataSource, bundle, id);
+            }
+            bundle.start();
+        } catch (BundleException e) {
+            failures.record(bundle, e.getMessage());
+        } catch (RuntimeException e) {
+            failures.record(bundle, "its schema migration failed: " + e.getMessage());
+        }
+    }
+
+    private ModuleView view(String id, Bundle bundle, Map<String, Bundle> modules) {
+        ModuleState state;
+        String reason = failures.reason(bundle).orElse(null);
+        if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
+            if (reason == null) {
+                reason = componentFailure(bundle).orElse(null);
+            }
+            state = reason == null ? ModuleState.ENABLED : ModuleState.FAILED;
+        } else {
+            state = reason == null ? ModuleState.DISABLED : ModuleState.FAILED;
+        }
+        List<String> requiredBy = new ArrayList<>();
+        for (Map.Entry<String, Bundle> other : modules.entrySet()) {
+            if (ModuleIds.required(other.getValue()).contains(id)) {
+                requiredBy.add(other.getKey());
+            }
+        }
+        return new ModuleView(id, ModuleIds.version(bundle).toString(),
+                localized(bundle, Constants.BUNDLE_NAME), localized(bundle, Constants.BUNDLE_DESCRIPTION),
+                bundle.getHeaders("").get(Constants.BUNDLE_CATEGORY), state, reason,
+                ModuleIds.required(bundle), requiredBy, bundle.getSymbolicName());
+    }
+
+    private Optional<String> componentFailure(Bundle bundle) {
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    String failure = configuration.failure == null ? "" : configuration.failure.lines().findFirst().orElse("");
+                    return Optional.of("component " + description.name + " failed to activate: " + failure);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> localized(Bundle bundle, String header) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("en", bundle.getHeaders("en").get(header));
+        texts.put("zh-CN", bundle.getHeaders("zh_CN").get(header));
+        texts.values().removeIf(java.util.Objects::isNull);
+        return texts;
+    }
+
+    /** Installed module bundles by id; of two bundles with one id, the higher version counts. */
+    private Map<String, Bundle> modules() {
+        Map<String, Bundle> modules = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() == Bundle.UNINSTALLED) {
+                continue;
+            }
+            ModuleIds.of(bundle).ifPresent(id -> modules.merge(id, bundle,
+                    (a, b) -> a.getVersion().compareTo(b.getVersion()) >= 0 ? a : b));
+        }
+        return modules;
+    }
+
+    private static List<String> inDependencyOrder(Map<String, Bundle> modules) {
+        Set<String> ordered = new LinkedHashSet<>();
+        modules.keySet().stream().sorted(Comparator.naturalOrder()).forEach(id -> visit(id, modules, ordered, new LinkedHashSet<>()));
+        return new ArrayList<>(ordered);
+    }
+
+    private static void visit(String id, Map<String, Bundle> modules, Set<String> ordered, Set<String> path) {
+        if (ordered.contains(id) || !modules.containsKey(id) || !path.add(id)) {
+            return;
+        }
+        for (String required : ModuleIds.required(modules.get(id))) {
+            visit(required, modules, ordered, path);
+        }
+        ordered.add(id);
+    }
+
+    private static Problem unknown(String id) {
+        return Problem.notFound("There is no module '" + id + "'.");
+    }
+
+    private static String quoted(List<String> ids) {
+        return String.join(", ", ids.stream().map(i -> "'" + i + "'").toList());
+    }
+}

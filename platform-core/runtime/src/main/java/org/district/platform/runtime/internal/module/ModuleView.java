@@ -1,0 +1,13 @@
+package org.district.platform.runtime.internal.module;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an admin sees of a module. {@code name} and {@code description} are keyed by language
+ * ({@code en}, {@code zh-CN}); {@code reason} says why a failed module failed.
+ */
+public record ModuleView(String id, String version, Map<String, String> name, Map<String, String> description,
+        String category, ModuleState state, String reason, List<String> requires, List<String> requiredBy,
+        String bundle) {
+}

@@ -1,0 +1,115 @@
+package org.district.platform.runtime.internal.rest;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.district.platform.api.rest.Problem;
+import org.district.platform.runtime.internal.security.Account;
+import org.district.platform.runtime.internal.security.Accounts;
+
+/**
+ * The one place where access to every REST resource is decided. Default deny: a resource is for
+ * admins unless its method or class says {@code @PermitAll} (public) or {@code @RolesAllowed}.
+ * Scripts sign in with HTTP Basic.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public class AccessControl implements ContainerRequestFilter {
+
+    @Context
+    private ResourceInfo resourceInfo;
+
+    private final Accounts accounts;
+
+    public AccessControl(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo.getResourceMethod();
+        Class<?> type = resourceInfo.getResourceClass();
+        if (method == null || type == null) {
+            return;
+        }
+        Optional<Account> account = signIn(request);
+        account.ifPresent(a -> request.setSecurityContext(new Signed(a, request.getSecurityContext().isSecure())));
+        if (method.isAnnotationPresent(DenyAll.class)) {
+            throw new Problem(403, "Forbidden", "Nobody may call this.");
+        }
+        if (method.isAnnotationPresent(PermitAll.class)
+                || (!method.isAnnotationPresent(RolesAllowed.class) && type.isAnnotationPresent(PermitAll.class))) {
+            return;
+        }
+        if (account.isEmpty()) {
+            request.abortWith(ProblemResponses.response(new Problem(401, "Unauthorized", "Sign in first: send HTTP Basic credentials."),
+                    null).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"district\", charset=\"UTF-8\"").build());
+            return;
+        }
+        RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
+                ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
+        String[] roles = allowed == null ? new String[] { Account.ADMIN } : allowed.value();
+        if (Arrays.stream(roles).noneMatch(account.get()::hasRole)) {
+            throw new Problem(403, "Forbidden", "This needs one of the roles " + Arrays.toString(roles) + ".");
+        }
+    }
+
+    private Optional<Account> signIn(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new Problem(401, "Unauthorized", "The Authorization header is not valid Basic credentials.");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new Problem(401, "Unauthorized", "The Authorization header is not valid Basic credentials.");
+        }
+        Optional<Account> account = accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        if (account.isEmpty()) {
+            throw new Problem(401, "Unauthorized", "Wrong user name or password.");
+        }
+        return account;
+    }
+
+    private record Signed(Account account, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return account;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return account.hasRole(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return BASIC_AUTH;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.district.platform.runtime.internal.rest;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.district.platform.api.rest.Problem;
+
+/** A plain servlet of the platform's that answers JSON: health, OpenAPI, and the 404s around the modules. */
+public abstract class JsonServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    protected static void write(HttpServletResponse response, int status, String contentType, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        Json.mapper().writeValue(response.getOutputStream(), body);
+    }
+
+    protected static void problem(HttpServletResponse response, Problem problem, String instance) throws IOException {
+        write(response, problem.status(), ProblemResponses.PROBLEM_JSON.toString(),
+                ProblemResponses.response(problem, instance).build().getEntity());
+    }
+}

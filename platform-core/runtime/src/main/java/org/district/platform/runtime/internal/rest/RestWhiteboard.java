@@ -1,0 +1,229 @@
+package org.district.platform.runtime.internal.rest;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.ws.rs.ext.RuntimeDelegate;
+
+import org.district.platform.api.rest.Problem;
+import org.district.platform.runtime.internal.module.ModuleIds;
+import org.district.platform.runtime.internal.module.ModuleManager;
+import org.district.platform.runtime.internal.module.ModuleState;
+import org.district.platform.runtime.internal.security.Accounts;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+
+/**
+ * The platform's Jakarta REST whiteboard: every service registered with
+ * {@code osgi.jakartars.resource=true} (or {@code osgi.jakartars.extension=true}) by a module bundle
+ * is served under {@code /api/<module-id>} for as long as it is registered; the platform's own
+ * resources say where with {@code district.rest.base}.
+ *
+ * <p>It is the one servlet at {@code /api/*}, and hands each request to the Jersey application of
+ * the module the path names. Each module gets an application of its own, so that one module's
+ * resources coming and going never reload, and a broken resource never breaks, another module's
+ * endpoints. An address no module serves answers with a problem that says whether the module is
+ * disabled, failed, or unknown.
+ */
+@Component(service = { Servlet.class, RestWhiteboard.class }, immediate = true)
+@HttpWhiteboardServletPattern("/api/*")
+public class RestWhiteboard extends JsonServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String API = "/api";
+
+    /** Service property naming the path under /api of one of the platform's own resources. */
+    public static final String BASE_PROPERTY = "district.rest.base";
+    /** The largest request body any endpoint accepts. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    @Reference
+    private transient Accounts accounts;
+
+    @Reference
+    private transient ModuleManager modules;
+
+    private final transient Map<String, ApiMount> mounts = new ConcurrentHashMap<>();
+    private transient ServiceTracker<Object, ServiceReference<Object>> tracker;
+    private transient ValidatorFactory validators;
+    private transient volatile ServletContext servletContext;
+
+    @Activate
+    void activate(BundleContext context) throws InvalidSyntaxException {
+        // Jersey's RuntimeDelegate is not found through ServiceLoader inside OSGi.
+        RuntimeDelegate.setInstance(new org.glassfish.jersey.internal.RuntimeDelegateImpl());
+        validators = validatorFactory();
+        ApiMount.Providers providers = new ApiMount.Providers(accounts, validators.getValidator(), MAX_BODY_BYTES);
+        String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
+                + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
+        tracker = new ServiceTracker<>(context, context.createFilter(filter), new ServiceTrackerCustomizer<>() {
+            @Override
+            public ServiceReference<Object> addingService(ServiceReference<Object> reference) {
+                String base = base(reference);
+                if (base == null) {
+                    return null;
+                }
+                Object service = context.getService(reference);
+                if (service == null) {
+                    return null;
+                }
+                mounts.computeIfAbsent(base, b -> {
+                    ApiMount mount = new ApiMount(b, providers);
+                    if (servletContext != null) {
+                        mount.start(servletContext);
+                    }
+                    return mount;
+                }).add(reference, service);
+                return reference;
+            }
+
+            @Override
+            public void modifiedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
+                // a resource's path comes from its class; nothing to do
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
+                ApiMount mount = mounts.get(base(reference));
+                if (mount != null) {
+                    mount.remove(reference);
+                }
+                context.ungetService(reference);
+            }
+        });
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        mounts.values().forEach(ApiMount::close);
+        mounts.clear();
+        validators.close();
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        servletContext = config.getServletContext();
+        mounts.values().forEach(mount -> mount.start(servletContext));
+    }
+
+    /** Hands the request to the Jersey application of the module named by its first path segment. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        // The URI, not the path info: it is the same whichever way the servlet container splits it.
+        String pathInfo = request.getRequestURI().substring(request.getContextPath().length() + API.length());
+        String base = pathInfo.length() > 1 ? pathInfo.substring(1).split("/", 2)[0] : "";
+        ApiMount mount = mounts.get(base);
+        ServletContainer container = mount == null ? null : mount.container();
+        if (container != null) {
+            container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response);
+            return;
+        }
+        String path = request.getRequestURI();
+        Problem problem = Problem.notFound("There is nothing at " + path + ".");
+        var state = modules.state(base);
+        if (state.isPresent() && state.get() == ModuleState.DISABLED) {
+            problem = Problem.notFound("Module '" + base + "' is disabled.");
+        } else if (state.isPresent() && state.get() == ModuleState.FAILED) {
+            problem = new Problem(503, "Module failed", "Module '" + base + "' failed: " + modules.get(base).reason());
+        } else if (state.isEmpty() && !base.isEmpty()) {
+            problem = Problem.notFound("There is no module '" + base + "'.");
+        }
+        problem(response, problem, path);
+    }
+
+    /** The request as the module's application sees it: mounted at /api/{base}. */
+    private static final class MountedRequest extends HttpServletRequestWrapper {
+        private final String servletPath;
+        private final String pathInfo;
+
+        MountedRequest(HttpServletRequest request, String base, String pathInfo) {
+            super(request);
+            this.servletPath = API + "/" + base;
+            this.pathInfo = pathInfo.isEmpty() ? null : pathInfo;
+        }
+
+        @Override
+        public String getServletPath() {
+            return servletPath;
+        }
+
+        @Override
+        public String getPathInfo() {
+            return pathInfo;
+        }
+    }
+
+    /** Whether the HTTP runtime has started this servlet, so that module endpoints answer. */
+    public boolean serving() {
+        return servletContext != null;
+    }
+
+    /** The resource classes served now, by their path under /api. */
+    public Map<String, List<Class<?>>> resourceClasses() {
+        Map<String, List<Class<?>>> classes = new TreeMap<>();
+        mounts.forEach((base, mount) -> {
+            List<Class<?>> served = mount.resourceClasses();
+            if (!served.isEmpty()) {
+                classes.put(base, served);
+            }
+        });
+        return classes;
+    }
+
+    /** Where a service is served: its module's id, or for the platform's own resources, their base property. */
+    private static String base(ServiceReference<?> reference) {
+        Bundle bundle = reference.getBundle();
+        if (bundle == null) {
+            return null;
+        }
+        Object base = reference.getProperty(BASE_PROPERTY);
+        if (base != null && bundle.equals(FrameworkUtil.getBundle(RestWhiteboard.class))) {
+            return base.toString();
+        }
+        return ModuleIds.of(bundle).orElse(null);
+    }
+
+    private static ValidatorFactory validatorFactory() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(HibernateValidator.class.getClassLoader());
+        try {
+            return Validation.byProvider(HibernateValidator.class)
+                    .providerResolver(() -> List.of(new HibernateValidator()))
+                    .configure()
+                    .messageInterpolator(new ParameterMessageInterpolator())
+                    .buildValidatorFactory();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

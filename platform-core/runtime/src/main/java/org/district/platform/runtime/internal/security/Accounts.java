@@ -1,0 +1,158 @@
+package org.district.platform.runtime.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.district.platform.runtime.internal.PlatformSettings;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+
+/**
+ * The platform's accounts, stored in its database with bcrypt password hashes. At first start it
+ * creates the bootstrap admin: with {@code DISTRICT_ADMIN_PASSWORD} when set, otherwise with a
+ * generated password printed once.
+ */
+@Component(service = Accounts.class, immediate = true)
+public class Accounts {
+
+    public static final String BOOTSTRAP_ADMIN = "admin";
+    private static final int COST = 12;
+    /** bcrypt is slow on purpose; a script calling every second should not pay it every time. */
+    private static final long VERIFIED_FOR_MILLIS = 5 * 60 * 1000L;
+    private static final int MAX_REMEMBERED = 10_000;
+
+    @Reference
+    private DataSource dataSource;
+
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+
+    private record Remembered(Account account, long until) {
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        String configured = PlatformSettings.of(context).adminPassword();
+        Optional<String> hash = passwordHash(BOOTSTRAP_ADMIN);
+        if (configured != null && !configured.isEmpty()) {
+            if (hash.isEmpty() || !BCrypt.verifyer().verify(configured.toCharArray(), hash.get()).verified) {
+                store(BOOTSTRAP_ADMIN, configured, Set.of(Account.ADMIN), hash.isPresent());
+            }
+        } else if (hash.isEmpty()) {
+            String generated = generatePassword();
+            store(BOOTSTRAP_ADMIN, generated, Set.of(Account.ADMIN), false);
+            System.out.println("""
+
+                    ================================================================
+                     District platform: the admin account was created.
+                       user:     admin
+                       password: %s
+                     This password is shown only this once. Keep it safe, or set
+                     DISTRICT_ADMIN_PASSWORD to choose it yourself.
+                    ================================================================
+                    """.formatted(generated));
+        }
+    }
+
+    /** The account whose credentials these are, if they are right. */
+    public Optional<Account> authenticate(String username, String password) {
+        String key = key(username, password);
+        Remembered remembered = verified.get(key);
+        long now = System.currentTimeMillis();
+        if (remembered != null && remembered.until() > now) {
+            return Optional.of(remembered.account());
+        }
+        Optional<Account> account = load(username)
+                .filter(row -> BCrypt.verifyer().verify(password.toCharArray(), row.hash()).verified)
+                .map(row -> new Account(username, row.roles()));
+        if (account.isPresent()) {
+            if (verified.size() > MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(key, new Remembered(account.get(), now + VERIFIED_FOR_MILLIS));
+        }
+        return account;
+    }
+
+    private record Row(String hash, Set<String> roles) {
+    }
+
+    private Optional<String> passwordHash(String username) {
+        return load(username).map(Row::hash);
+    }
+
+    private Optional<Row> load(String username) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select password_hash, roles from platform_account where username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Set<String> roles = Arrays.stream(rs.getString(2).split(","))
+                        .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+                return Optional.of(new Row(rs.getString(1), roles));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read account " + username + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void store(String username, String password, Set<String> roles, boolean exists) {
+        String hash = BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        String sql = exists
+                ? "update platform_account set password_hash = ?, roles = ? where username = ?"
+                : "insert into platform_account (password_hash, roles, username, created_at) values (?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, hash);
+            s.setString(2, String.join(",", roles));
+            s.setString(3, username);
+            if (!exists) {
+                s.setTimestamp(4, Timestamp.from(Instant.now()));
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store account " + username + ": " + e.getMessage(), e);
+        }
+        verified.clear();
+    }
+
+    private static String generatePassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    private static String key(String username, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest((username + '\0' + password).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
