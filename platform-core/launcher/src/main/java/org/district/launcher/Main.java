@@ -7,8 +7,15 @@ import java.nio.file.Path;
 /** {@code bin/district}: starts the platform in the foreground until it is stopped. */
 public final class Main {
 
-    /** Held here: java.util.logging forgets the level of a logger nobody references. */
-    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+    /**
+     * Loggers whose warnings are false alarms here: Jersey calls each resource instance "not a
+     * provider" although it serves it as a resource; the Jakarta Persistence API finds no provider
+     * through its own lookup, which the platform never uses (it hands EclipseLink each module's
+     * unit). Held in a field: java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers"),
+            java.util.logging.Logger.getLogger("jakarta.persistence.spi"));
 
     private Main() {
     }
@@ -24,8 +31,7 @@ public final class Main {
             for (java.util.logging.Handler handler : root.getHandlers()) {
                 handler.setLevel(java.util.logging.Level.WARNING);
             }
-            // Jersey warns that each resource instance "is not a provider" although it serves it as a resource.
-            QUIET.setLevel(java.util.logging.Level.SEVERE);
+            QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
         }
         LaunchSettings settings;
         try {

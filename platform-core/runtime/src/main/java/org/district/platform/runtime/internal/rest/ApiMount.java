@@ -56,6 +56,9 @@ final class ApiMount {
 
     /** Called once the servlet that dispatches to the mounts has its context. */
     synchronized void start(ServletContext context) {
+        if (servletContext == context) {
+            return;
+        }
         this.servletContext = context;
         refresh();
     }

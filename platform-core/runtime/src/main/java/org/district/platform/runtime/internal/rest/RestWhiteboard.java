@@ -72,7 +72,8 @@ public class RestWhiteboard extends JsonServlet {
     private final transient Map<String, ApiMount> mounts = new ConcurrentHashMap<>();
     private transient ServiceTracker<Object, ServiceReference<Object>> tracker;
     private transient ValidatorFactory validators;
-    private transient volatile ServletContext servletContext;
+    private transient ServletContext servletContext;
+    private transient volatile boolean serving;
 
     @Activate
     void activate(BundleContext context) throws InvalidSyntaxException {
@@ -93,13 +94,14 @@ public class RestWhiteboard extends JsonServlet {
                 if (service == null) {
                     return null;
                 }
-                mounts.computeIfAbsent(base, b -> {
-                    ApiMount mount = new ApiMount(b, providers);
+                ApiMount mount;
+                synchronized (mounts) {
+                    mount = mounts.computeIfAbsent(base, b -> new ApiMount(b, providers));
                     if (servletContext != null) {
                         mount.start(servletContext);
                     }
-                    return mount;
-                }).add(reference, service);
+                }
+                mount.add(reference, service);
                 return reference;
             }
 
@@ -131,8 +133,12 @@ public class RestWhiteboard extends JsonServlet {
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
-        servletContext = config.getServletContext();
-        mounts.values().forEach(mount -> mount.start(servletContext));
+        // Under the lock that mounts are made under: no module's mount is left unstarted.
+        synchronized (mounts) {
+            servletContext = config.getServletContext();
+            mounts.values().forEach(mount -> mount.start(servletContext));
+        }
+        serving = true;
     }
 
     /** Hands the request to the Jersey application of the module named by its first path segment. */
@@ -184,7 +190,7 @@ public class RestWhiteboard extends JsonServlet {
 
     /** Whether the HTTP runtime has started this servlet, so that module endpoints answer. */
     public boolean serving() {
-        return servletContext != null;
+        return serving;
     }
 
     /** The resource classes served now, by their path under /api. */
