@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.district.platform.testkit.RunningPlatform;
 import org.junit.jupiter.api.Test;
 
 /**

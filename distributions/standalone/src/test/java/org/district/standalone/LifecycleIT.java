@@ -9,7 +9,8 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.district.standalone.RunningPlatform.Reply;
+import org.district.platform.testkit.RunningPlatform;
+import org.district.platform.testkit.RunningPlatform.Reply;
 import org.junit.jupiter.api.Test;
 
 /** Starting, stopping and starting again: what is kept, and what a start that cannot succeed says. */

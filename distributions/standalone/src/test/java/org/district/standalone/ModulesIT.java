@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 
-import org.district.standalone.RunningPlatform.Reply;
+import org.district.platform.testkit.RunningPlatform;
+import org.district.platform.testkit.RunningPlatform.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

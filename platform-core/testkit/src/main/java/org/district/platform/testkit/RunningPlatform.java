@@ -1,6 +1,4 @@
-package org.district.standalone;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package org.district.platform.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,16 +27,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The standalone distribution started as a user starts it ({@code java -jar lib/district-launcher.jar}
- * in its own process), on a free loopback port, with a data folder and plugins folder of its own;
- * on the PostgreSQL profile, with a database of its own that is dropped afterwards.
+ * A platform started as a user starts it ({@code java -jar lib/district-launcher.jar} in its own
+ * process) from the platform home named by the system property {@code district.home}, on a free
+ * loopback port, with a data folder and a plugins folder of its own; on the PostgreSQL profile
+ * ({@code district.test.database=postgres}), with a database of its own that is dropped afterwards.
+ * The plugins folder starts as a copy of the home's {@code plugins/}.
  */
-final class RunningPlatform implements AutoCloseable {
+public final class RunningPlatform implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "test-admin-password";
-    static final Path HOME = Path.of(System.getProperty("district.home", "target/district"));
-    static final Path TEST_MODULES = Path.of(System.getProperty("district.test.modules", "target/test-modules"));
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final Path HOME = Path.of(System.getProperty("district.home", "target/platform"));
+    public static final Path TEST_MODULES = Path.of(System.getProperty("district.test.modules", "target/test-modules"));
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final Map<String, String> environment = new HashMap<>();
@@ -55,11 +55,17 @@ final class RunningPlatform implements AutoCloseable {
         this.database = database;
     }
 
-    /** A platform with the distribution's modules and these test modules (jar names in target/test-modules). */
-    static RunningPlatform withTestModules(String... testModules) {
+    /** A platform with the home's modules. */
+    public static RunningPlatform create() {
+        return withTestModules();
+    }
+
+    /** A platform with the home's modules and these test modules (jar names in target/test-modules). */
+    public static RunningPlatform withTestModules(String... testModules) {
         try {
             Path root = Files.createTempDirectory("district-it-");
             Path plugins = Files.createDirectories(root.resolve("plugins"));
+            Files.createDirectories(HOME.resolve("plugins"));
             try (Stream<Path> shipped = Files.list(HOME.resolve("plugins"))) {
                 for (Path jar : shipped.toList()) {
                     Files.copy(jar, plugins.resolve(jar.getFileName()));
@@ -84,15 +90,15 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** The JDBC URL of the server the PostgreSQL profile runs against, for a database of this platform's. */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return environment.get("DISTRICT_JDBC_URL");
     }
 
-    static boolean onPostgres() {
+    public static boolean onPostgres() {
         return "postgres".equals(System.getProperty("district.test.database"));
     }
 
-    RunningPlatform with(String variable, String value) {
+    public RunningPlatform with(String variable, String value) {
         portSetByTest |= variable.equals("DISTRICT_HTTP_PORT");
         if (value == null) {
             environment.remove(variable);
@@ -102,12 +108,12 @@ final class RunningPlatform implements AutoCloseable {
         return this;
     }
 
-    Path plugins() {
+    public Path plugins() {
         return root.resolve("plugins");
     }
 
     /** Starts it and waits until it says it is ready; fails the test with its output if it does not. */
-    RunningPlatform start() {
+    public RunningPlatform start() {
         Process started = launch();
         try {
             long deadline = System.currentTimeMillis() + 90_000;
@@ -117,24 +123,23 @@ final class RunningPlatform implements AutoCloseable {
                     return this;
                 }
                 if (!started.isAlive()) {
-                    fail("the platform exited with " + started.exitValue() + ":\n" + output);
+                    throw new AssertionError("the platform exited with " + started.exitValue() + ":\n" + output);
                 }
                 Thread.sleep(50);
             }
-            fail("the platform was not ready after 90 s:\n" + output());
+            throw new AssertionError("the platform was not ready after 90 s:\n" + output());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(e);
+            throw new AssertionError(e);
         }
-        return this;
     }
 
     /** Starts it and waits for the process to end by itself; returns its exit code. */
-    int startExpectingExit() throws InterruptedException {
+    public int startExpectingExit() throws InterruptedException {
         Process started = launch();
         if (!started.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
             started.destroyForcibly();
-            fail("the platform did not exit:\n" + output());
+            throw new AssertionError("the platform did not exit:\n" + output());
         }
         return started.exitValue();
     }
@@ -162,7 +167,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** What the platform printed so far. */
-    String output() {
+    public String output() {
         try {
             return log == null || !Files.exists(log) ? "" : Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -170,7 +175,7 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
@@ -183,7 +188,7 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    RunningPlatform restart() {
+    public RunningPlatform restart() {
         stop();
         return start();
     }
@@ -198,20 +203,33 @@ final class RunningPlatform implements AutoCloseable {
 
     // --- HTTP, as a client of the platform speaks it
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(request(path).GET());
     }
 
-    Reply getAsAdmin(String path) {
+    public Reply getAsAdmin(String path) {
         return send(asAdmin(request(path)).GET());
     }
 
-    Reply postAsAdmin(String path, String json) {
+    public Reply postAsAdmin(String path, String json) {
         return send(asAdmin(request(path)).header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Reply send(HttpRequest.Builder request) {
+    public Reply putAsAdmin(String path, String json) {
+        return send(asAdmin(request(path)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply deleteAsAdmin(String path) {
+        return send(asAdmin(request(path)).DELETE());
+    }
+
+    /** Sends a body of any kind, such as a file upload, as the admin. */
+    public Reply postAsAdmin(String path, byte[] body, String contentType) {
+        return send(asAdmin(request(path)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -225,18 +243,18 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     }
 
-    static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
+    public static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
         return request.header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** An answer: its status, content type and body, the body readable as JSON. */
-    record Reply(int status, String contentType, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Reply(int status, String contentType, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -244,7 +262,7 @@ final class RunningPlatform implements AutoCloseable {
             }
         }
 
-        boolean isProblem() {
+        public boolean isProblem() {
             return contentType.startsWith("application/problem+json");
         }
 
@@ -255,7 +273,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** The state of one module as the admin API lists it. */
-    String moduleState(String id) {
+    public String moduleState(String id) {
         for (JsonNode module : getAsAdmin("/api/admin/modules").json()) {
             if (module.get("id").asText().equals(id)) {
                 return module.get("state").asText();
@@ -264,7 +282,7 @@ final class RunningPlatform implements AutoCloseable {
         return "absent";
     }
 
-    JsonNode module(String id) {
+    public JsonNode module(String id) {
         for (JsonNode module : getAsAdmin("/api/admin/modules").json()) {
             if (module.get("id").asText().equals(id)) {
                 return module;
