@@ -35,12 +35,13 @@ final class ApiMount {
     private final String base;
     private final Providers providers;
     private final Map<ServiceReference<Object>, Object> services = new TreeMap<>();
-    private ServletContext servletContext;
+    private final ServletContext servletContext;
     private volatile ServletContainer container;
 
-    ApiMount(String base, Providers providers) {
+    ApiMount(String base, Providers providers, ServletContext servletContext) {
         this.base = base;
         this.providers = providers;
+        this.servletContext = servletContext;
     }
 
     synchronized void add(ServiceReference<Object> reference, Object service) {
@@ -52,15 +53,6 @@ final class ApiMount {
         if (services.remove(reference) != null) {
             refresh();
         }
-    }
-
-    /** Called once the servlet that dispatches to the mounts has its context. */
-    synchronized void start(ServletContext context) {
-        if (servletContext == context) {
-            return;
-        }
-        this.servletContext = context;
-        refresh();
     }
 
     synchronized void close() {
@@ -85,7 +77,7 @@ final class ApiMount {
 
     private void refresh() {
         boolean hasResources = services.keySet().stream().anyMatch(ApiMount::isResource);
-        if (!hasResources || servletContext == null) {
+        if (!hasResources) {
             ServletContainer stopped = container;
             container = null;
             if (stopped != null) {

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -72,7 +71,8 @@ public class RestWhiteboard extends JsonServlet {
     private final transient Map<String, ApiMount> mounts = new ConcurrentHashMap<>();
     private transient ServiceTracker<Object, ServiceReference<Object>> tracker;
     private transient ValidatorFactory validators;
-    private transient ServletContext servletContext;
+    /** The modules' applications start before Jetty hands over its context: see LateServletContext. */
+    private final transient LateServletContext servletContext = new LateServletContext();
     private transient volatile boolean serving;
 
     @Activate
@@ -94,14 +94,7 @@ public class RestWhiteboard extends JsonServlet {
                 if (service == null) {
                     return null;
                 }
-                ApiMount mount;
-                synchronized (mounts) {
-                    mount = mounts.computeIfAbsent(base, b -> new ApiMount(b, providers));
-                    if (servletContext != null) {
-                        mount.start(servletContext);
-                    }
-                }
-                mount.add(reference, service);
+                mounts.computeIfAbsent(base, b -> new ApiMount(b, providers, servletContext.context())).add(reference, service);
                 return reference;
             }
 
@@ -133,11 +126,7 @@ public class RestWhiteboard extends JsonServlet {
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
-        // Under the lock that mounts are made under: no module's mount is left unstarted.
-        synchronized (mounts) {
-            servletContext = config.getServletContext();
-            mounts.values().forEach(mount -> mount.start(servletContext));
-        }
+        servletContext.bind(config.getServletContext());
         serving = true;
     }
 
