@@ -31,11 +31,12 @@ import org.district.plugins.lawyerroster.api.WeeklyWindow;
  *
  * <p>The plan is built in three steps. The most constrained sessions are handed out first, each to
  * the eligible lawyer with the fewest duties. Sessions left over are then filled along augmenting
- * chains: a lawyer who is blocked takes the session and passes one of their duties to someone else
- * who can take it, and so on. Finally duties are shifted along similar chains from more loaded to
- * less loaded lawyers while that evens out the load. Every step is bounded and works on inputs put
- * into a canonical order (sessions by start then key, lawyers by id), so the same input in any list
- * order gives the same rota.
+ * chains (a lawyer who is blocked takes the session and passes one of their duties to someone else
+ * who can take it, and so on), or by a lawyer giving up one long duty for two shorter ones. Finally
+ * duties are shifted along similar chains from more loaded to less loaded lawyers while that evens
+ * out the load, and the last two steps repeat while they fill more sessions. Every step is bounded
+ * and works on inputs put into a canonical order (sessions by start then key, lawyers by id), so the
+ * same input in any list order gives the same rota.
  */
 public final class RotaPlanner {
 
@@ -60,11 +61,11 @@ public final class RotaPlanner {
         }
         Plan plan = new Plan(canonicalSessions(sessions), canonicalCandidates(candidates), maxPerLawyerPerMonth);
         plan.assignGreedily();
-        plan.fillByAugmenting();
+        plan.fillMore();
         // Each further round fills at least one more session or stops, so sessions + 1 rounds suffice.
         for (int round = 0; round <= plan.sessionCount; round++) {
             plan.balance();
-            if (plan.fillByAugmenting() == 0) {
+            if (plan.fillMore() == 0) {
                 break;
             }
         }
@@ -371,16 +372,71 @@ public final class RotaPlanner {
             }
         }
 
-        // ---- step 2: fill what is left along augmenting chains
+        // ---- step 2: fill what is left
 
-        int fillByAugmenting() {
-            int filled = 0;
+        /** Tries to fill the unfilled sessions; returns how many more sessions are filled than before. */
+        int fillMore() {
+            int gained = 0;
             for (int session : mostConstrainedFirst) {
                 if (holder[session] < 0 && eligible[session].length > 0 && augment(session)) {
-                    filled++;
+                    gained++;
                 }
             }
-            return filled;
+            return gained + swapOneForTwo();
+        }
+
+        /**
+         * A long session can block two shorter ones that one lawyer could serve back to back, which no
+         * chain of one-for-one hand-overs undoes: let that lawyer take the two and give up the one,
+         * then look for someone else for the one.
+         */
+        private int swapOneForTwo() {
+            int gained = 0;
+            for (int lawyer = 0; lawyer < lawyerCount; lawyer++) {
+                int[] open = new int[eligibleSessions[lawyer].length];
+                for (int i = 0; i < heldCount[lawyer]; i++) {
+                    int own = held[lawyer][i];
+                    int count = 0;
+                    for (int session : eligibleSessions[lawyer]) {
+                        if (holder[session] < 0 && canTake(lawyer, session, own)) {
+                            open[count++] = session;
+                        }
+                    }
+                    int[] pair = compatiblePair(lawyer, own, open, count);
+                    if (pair != null) {
+                        unassign(own);
+                        assign(pair[0], lawyer);
+                        assign(pair[1], lawyer);
+                        gained += augment(own) ? 2 : 1;
+                        // The lawyer's duties changed under this loop; later rounds look at them afresh.
+                        break;
+                    }
+                }
+            }
+            return gained;
+        }
+
+        /** Two of the open sessions the lawyer could serve together in place of {@code own}, or null. */
+        private int[] compatiblePair(int lawyer, int own, int[] open, int count) {
+            for (int i = 0; i < count; i++) {
+                for (int j = i + 1; j < count; j++) {
+                    int first = open[i];
+                    int second = open[j];
+                    if (overlaps(first, second)) {
+                        continue;
+                    }
+                    // Each fits alone; together they must also stay within the month's maximum.
+                    if (monthOf[first] == monthOf[second]) {
+                        int month = monthOf[first];
+                        int duties = monthDuties[lawyer][month] - (monthOf[own] == month ? 1 : 0) + 2;
+                        if (duties > maxPerMonth) {
+                            continue;
+                        }
+                    }
+                    return new int[] {first, second};
+                }
+            }
+            return null;
         }
 
         /**
@@ -464,8 +520,9 @@ public final class RotaPlanner {
          */
         void balance() {
             int budget = 16 * sessionCount + 64;
-            while (budget-- > 0 && shiftOneDuty()) {
-                // keep shifting while some chain still evens out the load
+            boolean shifted = true;
+            while (shifted && budget-- > 0) {
+                shifted = shiftOneDuty();
             }
         }
 
