@@ -89,9 +89,10 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL of the server the PostgreSQL profile runs against, for a database of this platform's. */
+    /** The JDBC URL of the platform's database: its own PostgreSQL database, or its embedded H2 file. */
     public String jdbcUrl() {
-        return environment.get("DISTRICT_JDBC_URL");
+        String url = environment.get("DISTRICT_JDBC_URL");
+        return url != null ? url : "jdbc:h2:file:" + root.resolve("data").resolve("district").toString().replace('\\', '/');
     }
 
     public static boolean onPostgres() {

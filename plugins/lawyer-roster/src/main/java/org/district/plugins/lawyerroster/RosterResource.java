@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.audit.AuditTrail;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
 import org.district.platform.api.rest.Problem;
@@ -61,6 +63,9 @@ public class RosterResource {
 
     @Reference
     private Roster roster;
+
+    @Reference
+    private AuditTrail audit;
 
     // --- firms
 
@@ -120,7 +125,9 @@ public class RosterResource {
     @GET
     @Path("lawyers/{id}")
     public LawyerView lawyer(@PathParam("id") long id) {
-        return LawyerView.of(roster.lawyer(id), roster.volunteerHours(id));
+        LawyerView lawyer = LawyerView.of(roster.lawyer(id), roster.volunteerHours(id));
+        audit.record("personal-data.read", "lawyer " + id, Map.of("fields", "phone, licenceNo"));
+        return lawyer;
     }
 
     @POST
@@ -174,7 +181,12 @@ public class RosterResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
     public ImportReport importCsv(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("encoding") String encoding) {
-        return roster.importCsv(content, charset(encoding), dryRun);
+        ImportReport report = roster.importCsv(content, charset(encoding), dryRun);
+        if (!dryRun) {
+            audit.record("roster.import", "lawyers", Map.of("rows", Integer.toString(report.rows()), "created", Integer.toString(report.created()),
+                    "updated", Integer.toString(report.updated()), "encoding", report.encoding()));
+        }
+        return report;
     }
 
     // --- rota

@@ -58,6 +58,11 @@ class RosterIT {
         assertEquals("[\"contract\",\"debt\"]", full.get("specialties").toString());
         assertEquals("Fri 18:30-22:00", full.at("/availability/0").asText());
 
+        JsonNode read = platform.getAsAdmin("/api/admin/audit?module=lawyer-roster").json().at("/items/0");
+        assertEquals("personal-data.read", read.get("action").asText(), "reading a lawyer in full is audited");
+        assertEquals("lawyer " + id, read.get("subject").asText());
+        assertEquals("admin", read.get("actor").asText());
+
         JsonNode listed = find(platform.getAsAdmin("/api/lawyer-roster/lawyers?size=200").json(), id);
         assertEquals("138****5678", listed.get("phone").asText());
         assertEquals("1511*********0011", listed.get("licenceNo").asText());

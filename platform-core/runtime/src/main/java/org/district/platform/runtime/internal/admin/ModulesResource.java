@@ -1,6 +1,7 @@
 package org.district.platform.runtime.internal.admin;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.module.ModuleManager;
+import org.district.platform.runtime.internal.module.ModuleState;
 import org.district.platform.runtime.internal.module.ModuleView;
 import org.district.platform.runtime.internal.rest.RestWhiteboard;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +32,14 @@ public class ModulesResource {
     @Reference
     private ModuleManager modules;
 
+    @Reference
+    private AuditLedger audit;
+
+    /** The module's state after an attempt, for the audit entry: unknown ids are recorded as such. */
+    private String state(String id) {
+        return modules.state(id).map(ModuleState::json).orElse("unknown");
+    }
+
     @GET
     public List<ModuleView> list() {
         return modules.list();
@@ -44,13 +55,21 @@ public class ModulesResource {
     @POST
     @Path("{id}/enable")
     public ModuleView enable(@PathParam("id") String id, @QueryParam("cascade") boolean cascade, @Context SecurityContext caller) {
-        return modules.enable(id, cascade, caller.getUserPrincipal().getName());
+        try {
+            return modules.enable(id, cascade, caller.getUserPrincipal().getName());
+        } finally {
+            audit.append("platform", "module.enable", id, Map.of("cascade", Boolean.toString(cascade), "state", state(id)));
+        }
     }
 
     /** Disables the module, keeping its data; {@code cascade=true} disables the modules that require it too. */
     @POST
     @Path("{id}/disable")
     public ModuleView disable(@PathParam("id") String id, @QueryParam("cascade") boolean cascade, @Context SecurityContext caller) {
-        return modules.disable(id, cascade, caller.getUserPrincipal().getName());
+        try {
+            return modules.disable(id, cascade, caller.getUserPrincipal().getName());
+        } finally {
+            audit.append("platform", "module.disable", id, Map.of("cascade", Boolean.toString(cascade), "state", state(id)));
+        }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.district.platform.api.rest.Problem;
 import org.district.platform.runtime.internal.security.Account;
 import org.district.platform.runtime.internal.security.Accounts;
+import org.district.platform.runtime.internal.security.CurrentRequest;
 
 /**
  * The one place where access to every REST resource is decided. Default deny: a resource is for
@@ -33,6 +35,9 @@ public class AccessControl implements ContainerRequestFilter {
 
     @Context
     private ResourceInfo resourceInfo;
+
+    @Context
+    private HttpServletRequest servletRequest;
 
     private final Accounts accounts;
 
@@ -49,6 +54,7 @@ public class AccessControl implements ContainerRequestFilter {
         }
         Optional<Account> account = signIn(request);
         account.ifPresent(a -> request.setSecurityContext(new Signed(a, request.getSecurityContext().isSecure())));
+        CurrentRequest.set(new CurrentRequest.Caller(account.map(Account::username).orElse("anonymous"), address()));
         if (method.isAnnotationPresent(DenyAll.class)) {
             throw new Problem(403, "Forbidden", "Nobody may call this.");
         }
@@ -67,6 +73,15 @@ public class AccessControl implements ContainerRequestFilter {
         if (Arrays.stream(roles).noneMatch(account.get()::hasRole)) {
             throw new Problem(403, "Forbidden", "This needs one of the roles " + Arrays.toString(roles) + ".");
         }
+    }
+
+    /** The client's address; behind a proxy, the first address it forwarded for. */
+    private String address() {
+        String forwarded = servletRequest.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return servletRequest.getRemoteAddr();
     }
 
     private Optional<Account> signIn(ContainerRequestContext request) {

@@ -21,6 +21,7 @@ import org.district.platform.runtime.internal.module.ModuleIds;
 import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleState;
 import org.district.platform.runtime.internal.security.Accounts;
+import org.district.platform.runtime.internal.security.CurrentRequest;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -139,7 +140,11 @@ public class RestWhiteboard extends JsonServlet {
         ApiMount mount = mounts.get(base);
         ServletContainer container = mount == null ? null : mount.container();
         if (container != null) {
-            container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response);
+            try {
+                container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response);
+            } finally {
+                CurrentRequest.clear();
+            }
             return;
         }
         String path = request.getRequestURI();
