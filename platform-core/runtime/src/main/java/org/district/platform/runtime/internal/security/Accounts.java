@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,6 +99,71 @@ public class Accounts {
     private record Row(String hash, Set<String> roles) {
     }
 
+    /** Every account with its roles, by name; never a password hash. */
+    public List<Account> list() {
+        List<Account> accounts = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select username, roles from platform_account order by username");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                accounts.add(new Account(rs.getString(1), roles(rs.getString(2))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the accounts: " + e.getMessage(), e);
+        }
+        return accounts;
+    }
+
+    public Optional<Account> find(String username) {
+        return load(username).map(row -> new Account(username, row.roles()));
+    }
+
+    /** Creates an account; false when the name is taken. */
+    public boolean create(String username, String password, Set<String> roles) {
+        if (load(username).isPresent()) {
+            return false;
+        }
+        store(username, password, roles, false);
+        return true;
+    }
+
+    /** Changes an account's password and/or roles (null keeps it); false when there is no such account. */
+    public boolean change(String username, String password, Set<String> roles) {
+        Optional<Row> row = load(username);
+        if (row.isEmpty()) {
+            return false;
+        }
+        Set<String> newRoles = roles == null ? row.get().roles() : roles;
+        if (password != null) {
+            store(username, password, newRoles, true);
+        } else {
+            update("update platform_account set roles = ? where username = ?", String.join(",", newRoles), username);
+        }
+        return true;
+    }
+
+    /** Deletes an account; false when there is no such account. */
+    public boolean delete(String username) {
+        return update("delete from platform_account where username = ?", username) > 0;
+    }
+
+    private int update(String sql, String... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setString(i + 1, values[i]);
+            }
+            int changed = s.executeUpdate();
+            verified.clear();
+            return changed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change the accounts: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> roles(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+    }
+
     private Optional<String> passwordHash(String username) {
         return load(username).map(Row::hash);
     }
@@ -109,9 +176,7 @@ public class Accounts {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Set<String> roles = Arrays.stream(rs.getString(2).split(","))
-                        .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
-                return Optional.of(new Row(rs.getString(1), roles));
+                return Optional.of(new Row(rs.getString(1), roles(rs.getString(2))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read account " + username + ": " + e.getMessage(), e);

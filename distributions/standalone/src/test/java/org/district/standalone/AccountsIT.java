@@ -1,0 +1,87 @@
+package org.district.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.district.platform.testkit.RunningPlatform;
+import org.district.platform.testkit.RunningPlatform.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each person signs in with their own account and does only what their roles allow. */
+class AccountsIT {
+
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.create().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    private static HttpRequest.Builder as(String path, String user, String password) {
+        return platform.request(path).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anEditorPostsNoticesButCannotManageModulesOrReadTheAuditTrail() {
+        Reply created = platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"li.editor\",\"password\":\"chunxi-road-2026\",\"roles\":[\"notice-board.editor\"]}");
+        assertEquals(201, created.status(), created.toString());
+
+        Reply posted = platform.send(as("/api/notice-board/notices", "li.editor", "chunxi-road-2026").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Water station\",\"body\":\"Free water.\",\"community\":\"Chunxi\"}")));
+        assertEquals(201, posted.status(), posted.toString());
+        assertEquals(403, platform.send(as("/api/admin/modules", "li.editor", "chunxi-road-2026").GET()).status());
+        assertEquals(403, platform.send(as("/api/admin/audit", "li.editor", "chunxi-road-2026").GET()).status());
+        assertEquals(401, platform.send(as("/api/admin/modules", "li.editor", "wrong-password-1").GET()).status());
+
+        assertTrue(platform.getAsAdmin("/api/admin/audit?module=platform").body().contains("\"account.create\""));
+        assertTrue(!platform.getAsAdmin("/api/admin/audit?module=platform").body().contains("chunxi-road-2026"), "no password in the trail");
+    }
+
+    @Test
+    void anAuditorReadsTheTrailAndNothingElse() {
+        platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"wang.audit\",\"password\":\"audit-the-district\",\"roles\":[\"auditor\"]}");
+        assertEquals(200, platform.send(as("/api/admin/audit/verify", "wang.audit", "audit-the-district").GET()).status());
+        assertEquals(403, platform.send(as("/api/admin/accounts", "wang.audit", "audit-the-district").GET()).status());
+    }
+
+    @Test
+    void aPasswordChangeTakesEffectAndTheOldOneStopsWorking() {
+        platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"zhao.ops\",\"password\":\"first-password-1\",\"roles\":[\"admin\"]}");
+        assertEquals(200, platform.send(as("/api/admin/modules", "zhao.ops", "first-password-1").GET()).status());
+        assertEquals(200, platform.putAsAdmin("/api/admin/accounts/zhao.ops", "{\"password\":\"second-password-2\"}").status());
+        assertEquals(401, platform.send(as("/api/admin/modules", "zhao.ops", "first-password-1").GET()).status());
+        assertEquals(200, platform.send(as("/api/admin/modules", "zhao.ops", "second-password-2").GET()).status());
+        assertEquals(204, platform.deleteAsAdmin("/api/admin/accounts/zhao.ops").status());
+        assertEquals(401, platform.send(as("/api/admin/modules", "zhao.ops", "second-password-2").GET()).status());
+    }
+
+    @Test
+    void badAccountsAreRefusedNamingTheField() {
+        assertField(platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"x\",\"password\":\"long-enough-pass\",\"roles\":[]}"), "username");
+        assertField(platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"short.pw\",\"password\":\"short\",\"roles\":[]}"), "password");
+        assertField(platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"some.one\",\"password\":\"long-enough-pass\",\"roles\":[\"parking.warden\"]}"), "roles[0]");
+        assertEquals(409, platform.deleteAsAdmin("/api/admin/accounts/admin").status());
+        assertEquals(404, platform.deleteAsAdmin("/api/admin/accounts/nobody").status());
+        platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"twice\",\"password\":\"long-enough-pass\",\"roles\":[]}");
+        assertEquals(409, platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"twice\",\"password\":\"long-enough-pass\",\"roles\":[]}").status());
+    }
+
+    private static void assertField(Reply reply, String field) {
+        assertEquals(400, reply.status(), reply.toString());
+        assertTrue(reply.body().contains("\"field\":\"" + field + "\""), reply.toString());
+    }
+}
