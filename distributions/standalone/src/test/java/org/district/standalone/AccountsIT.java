@@ -84,4 +84,20 @@ class AccountsIT {
         assertEquals(400, reply.status(), reply.toString());
         assertTrue(reply.body().contains("\"field\":\"" + field + "\""), reply.toString());
     }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOneAndEverySignInIsAudited() {
+        platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"chen.night\",\"password\":\"dongjie-market-7\",\"roles\":[\"auditor\"]}");
+        assertEquals(200, platform.send(as("/api/admin/audit/verify", "chen.night", "dongjie-market-7").GET()).status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, platform.send(as("/api/admin/audit/verify", "chen.night", "guess-" + i).GET()).status());
+        }
+        Reply locked = platform.send(as("/api/admin/audit/verify", "chen.night", "dongjie-market-7").GET());
+        assertEquals(429, locked.status(), locked.toString());
+        assertTrue(locked.body().contains("locked"), locked.toString());
+
+        String trail = platform.getAsAdmin("/api/admin/audit?module=platform&size=200").body();
+        assertTrue(trail.contains("\"action\":\"sign-in\",\"subject\":\"chen.night\""), trail);
+        assertTrue(trail.contains("\"action\":\"sign-in.failed\",\"subject\":\"chen.night\""), trail);
+    }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.district.platform.api.rest.Problem;
+import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Account;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.district.platform.runtime.internal.security.CurrentRequest;
@@ -40,9 +41,11 @@ public class AccessControl implements ContainerRequestFilter {
     private HttpServletRequest servletRequest;
 
     private final Accounts accounts;
+    private final AuditLedger audit;
 
-    public AccessControl(Accounts accounts) {
+    public AccessControl(Accounts accounts, AuditLedger audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @Override
@@ -99,11 +102,20 @@ public class AccessControl implements ContainerRequestFilter {
         if (colon < 0) {
             throw new Problem(401, "Unauthorized", "The Authorization header is not valid Basic credentials.");
         }
-        Optional<Account> account = accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
-        if (account.isEmpty()) {
+        String username = decoded.substring(0, colon);
+        Accounts.SignIn signIn = accounts.authenticate(username, decoded.substring(colon + 1));
+        if (signIn.locked()) {
+            throw new Problem(429, "Too many failed sign-ins", "Account '" + username + "' is locked for "
+                    + Accounts.LOCK_MINUTES + " minutes after too many failed sign-ins.");
+        }
+        if (signIn.verified()) {
+            CurrentRequest.set(new CurrentRequest.Caller(username, address()));
+            audit.append("platform", signIn.account().isPresent() ? "sign-in" : "sign-in.failed", username, java.util.Map.of());
+        }
+        if (signIn.account().isEmpty()) {
             throw new Problem(401, "Unauthorized", "Wrong user name or password.");
         }
-        return account;
+        return signIn.account();
     }
 
     private record Signed(Account account, boolean secure) implements SecurityContext {

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.validation.Validator;
 
+import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -29,7 +30,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 final class ApiMount {
 
     /** What every application gets from the platform: JSON, problems, access control, body rules. */
-    record Providers(Accounts accounts, Validator validator, long maxBodyBytes) {
+    record Providers(Accounts accounts, AuditLedger audit, Validator validator, long maxBodyBytes) {
     }
 
     private final String base;
@@ -136,7 +137,7 @@ final class ApiMount {
         application.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         application.register(new JacksonJsonProvider(Json.mapper()));
         application.register(ProblemResponses.class);
-        application.register(new AccessControl(providers.accounts()));
+        application.register(new AccessControl(providers.accounts(), providers.audit()));
         application.register(new RequestBodies(providers.maxBodyBytes(), providers.validator()));
         services.values().forEach(application::register);
         return application;

@@ -17,6 +17,7 @@ import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import org.district.platform.api.rest.Problem;
+import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.module.ModuleIds;
 import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleState;
@@ -69,6 +70,9 @@ public class RestWhiteboard extends JsonServlet {
     @Reference
     private transient ModuleManager modules;
 
+    @Reference
+    private transient AuditLedger audit;
+
     private final transient Map<String, ApiMount> mounts = new ConcurrentHashMap<>();
     private transient ServiceTracker<Object, ServiceReference<Object>> tracker;
     private transient ValidatorFactory validators;
@@ -81,7 +85,7 @@ public class RestWhiteboard extends JsonServlet {
         // Jersey's RuntimeDelegate is not found through ServiceLoader inside OSGi.
         RuntimeDelegate.setInstance(new org.glassfish.jersey.internal.RuntimeDelegateImpl());
         validators = validatorFactory();
-        ApiMount.Providers providers = new ApiMount.Providers(accounts, validators.getValidator(), MAX_BODY_BYTES);
+        ApiMount.Providers providers = new ApiMount.Providers(accounts, audit, validators.getValidator(), MAX_BODY_BYTES);
         String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
                 + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
         tracker = new ServiceTracker<>(context, context.createFilter(filter), new ServiceTrackerCustomizer<>() {

@@ -48,6 +48,10 @@ public class Accounts {
     private DataSource dataSource;
 
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Long>> failures = new ConcurrentHashMap<>();
+
+    public static final int MAX_FAILURES = 5;
+    public static final int LOCK_MINUTES = 15;
 
     private record Remembered(Account account, long until) {
     }
@@ -76,24 +80,56 @@ public class Accounts {
         }
     }
 
-    /** The account whose credentials these are, if they are right. */
-    public Optional<Account> authenticate(String username, String password) {
+    /** What a sign-in came to: the account, or why not; {@code verified} when the password was checked just now. */
+    public record SignIn(Optional<Account> account, boolean verified, boolean locked) {
+    }
+
+    /**
+     * Signs in with these credentials. After {@value #MAX_FAILURES} failures for one account within
+     * {@value #LOCK_MINUTES} minutes the account is locked for that long, right password or not.
+     * The count is kept per node.
+     */
+    public SignIn authenticate(String username, String password) {
+        long now = System.currentTimeMillis();
+        if (lockedUntil(username, now) > now) {
+            return new SignIn(Optional.empty(), false, true);
+        }
         String key = key(username, password);
         Remembered remembered = verified.get(key);
-        long now = System.currentTimeMillis();
         if (remembered != null && remembered.until() > now) {
-            return Optional.of(remembered.account());
+            return new SignIn(Optional.of(remembered.account()), false, false);
         }
         Optional<Account> account = load(username)
                 .filter(row -> BCrypt.verifyer().verify(password.toCharArray(), row.hash()).verified)
                 .map(row -> new Account(username, row.roles()));
         if (account.isPresent()) {
+            failures.remove(username);
             if (verified.size() > MAX_REMEMBERED) {
                 verified.clear();
             }
             verified.put(key, new Remembered(account.get(), now + VERIFIED_FOR_MILLIS));
+        } else {
+            failures.compute(username, (name, times) -> {
+                java.util.Deque<Long> recent = times == null ? new java.util.ArrayDeque<>() : times;
+                recent.addLast(now);
+                while (recent.size() > MAX_FAILURES) {
+                    recent.removeFirst();
+                }
+                return recent;
+            });
         }
-        return account;
+        return new SignIn(account, true, false);
+    }
+
+    /** When the account's lock ends, or 0 when it is not locked. */
+    private long lockedUntil(String username, long now) {
+        java.util.Deque<Long> recent = failures.get(username);
+        if (recent == null || recent.size() < MAX_FAILURES) {
+            return 0;
+        }
+        long first = recent.peekFirst();
+        long last = recent.peekLast();
+        return last - first <= LOCK_MINUTES * 60_000L ? last + LOCK_MINUTES * 60_000L : 0;
     }
 
     private record Row(String hash, Set<String> roles) {
