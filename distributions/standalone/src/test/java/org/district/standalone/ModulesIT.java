@@ -179,6 +179,11 @@ class ModulesIT {
         assertEquals("UP", health.json().get("status").asText());
         assertEquals("UP", health.json().at("/checks/database/status").asText());
         assertEquals(200, platform.get("/health/live").status());
+        for (String path : new String[] { "/health", "/api/notice-board/notices", "/api/admin/modules", "/nowhere" }) {
+            Reply reply = platform.get(path);
+            assertEquals("nosniff", reply.headers().get("x-content-type-options").get(0), path);
+            assertEquals("DENY", reply.headers().get("x-frame-options").get(0), path);
+        }
         assertEquals(200, platform.get("/health/ready").status());
     }
 }
