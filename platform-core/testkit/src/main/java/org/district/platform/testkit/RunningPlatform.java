@@ -221,6 +221,20 @@ public final class RunningPlatform implements AutoCloseable {
         return send(asAdmin(request(path)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Creates an account with these roles through the admin API, for tests that act as an operator. */
+    public void addAccount(String username, String password, String... roles) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(Map.of("username", username, "password", password, "roles", List.of(roles)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Reply created = postAsAdmin("/api/admin/accounts", json);
+        if (created.status() != 201) {
+            throw new AssertionError("account " + username + " was not created: " + created);
+        }
+    }
+
     public Reply deleteAsAdmin(String path) {
         return send(asAdmin(request(path)).DELETE());
     }
