@@ -42,6 +42,11 @@ public class DemandSet {
         this.totalWeight = totalWeight;
     }
 
+    void add(int morePoints, double moreWeight) {
+        this.points += morePoints;
+        this.totalWeight += moreWeight;
+    }
+
     public Long getId() {
         return id;
     }

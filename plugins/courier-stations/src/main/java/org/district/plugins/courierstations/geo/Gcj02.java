@@ -9,7 +9,7 @@ package org.district.plugins.courierstations.geo;
  */
 public final class Gcj02 {
 
-    private static final double A = 6_378_137.0;
+    private static final double A = 6_378_245.0;
     private static final double EE = 0.00669342162296594323;
 
     private Gcj02() {

@@ -34,6 +34,8 @@ public final class WeeklyHours {
     /** Per weekday (Monday first), the periods as sorted {start, end} minute pairs. */
     private final int[][] byDay;
     private final List<OpeningPeriod> periods;
+    /** The lines, made once: every search answer shows them. */
+    private final List<String> lines;
 
     private WeeklyHours(List<OpeningPeriod> periods) {
         List<OpeningPeriod> sorted = new ArrayList<>(periods);
@@ -44,6 +46,7 @@ public final class WeeklyHours {
             int[] spans = sorted.stream().filter(p -> p.day() == day).flatMapToInt(p -> java.util.stream.IntStream.of(p.start(), p.end())).toArray();
             byDay[day.ordinal()] = spans;
         }
+        this.lines = compact();
     }
 
     /** Hours from periods that must not overlap. */
@@ -244,9 +247,67 @@ public final class WeeklyHours {
         return Optional.empty();
     }
 
-    /** The lines that say these hours, one per period: {@code Mon 08:00-20:00}. */
+    /**
+     * The lines that say these hours, shortest first: days with the same spans share a line
+     * ({@code Mon-Fri 08:00-20:00}, {@code Sat,Sun 10:00-18:00}, {@code Daily 00:00-02:00}), and
+     * {@code 24h} for around the clock. {@link #parse} reads them back to the same hours.
+     */
     public List<String> lines() {
-        return periods.stream().map(OpeningPeriod::toString).toList();
+        return lines;
+    }
+
+    private List<String> compact() {
+        if (isAroundTheClock()) {
+            return List.of("24h");
+        }
+        List<String> compact = new ArrayList<>();
+        boolean[] done = new boolean[7];
+        for (int d = 0; d < 7; d++) {
+            if (done[d] || byDay[d].length == 0) {
+                continue;
+            }
+            List<DayOfWeek> same = new ArrayList<>();
+            for (int e = d; e < 7; e++) {
+                if (!done[e] && Arrays.equals(byDay[d], byDay[e])) {
+                    done[e] = true;
+                    same.add(DayOfWeek.of(e + 1));
+                }
+            }
+            String days = days(same);
+            for (int i = 0; i < byDay[d].length; i += 2) {
+                compact.add(days + " " + OpeningPeriod.clock(byDay[d][i]) + "-" + OpeningPeriod.clock(byDay[d][i + 1]));
+            }
+        }
+        return List.copyOf(compact);
+    }
+
+    /** {@code Daily}, or runs of consecutive days: {@code Mon-Fri}, {@code Sat,Sun}, {@code Mon-Wed,Fri}. */
+    private static String days(List<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "Daily";
+        }
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < days.size()) {
+            int j = i;
+            while (j + 1 < days.size() && days.get(j + 1).getValue() == days.get(j).getValue() + 1) {
+                j++;
+            }
+            String from = short3(days.get(i));
+            if (j - i >= 2) {
+                parts.add(from + "-" + short3(days.get(j)));
+            } else {
+                for (int k = i; k <= j; k++) {
+                    parts.add(short3(days.get(k)));
+                }
+            }
+            i = j + 1;
+        }
+        return String.join(",", parts);
+    }
+
+    private static String short3(DayOfWeek day) {
+        return day.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
     }
 
     @Override

@@ -15,19 +15,20 @@ import java.util.function.Predicate;
  *
  * <p>Readers take the current snapshot without locking. A write does not rebuild the trees: the
  * changed element goes to a small list of recent changes, searched by a scan next to the trees,
- * and its old version in the trees is marked stale. Once recent changes reach an eighth of the
- * index (at least 256), the trees are rebuilt with them folded in.
+ * and its old version in the trees is marked stale. Once recent changes reach a thirty-second of
+ * the index (at least 256), the trees are rebuilt with them folded in.
  */
 public final class SpatialIndex<T extends Indexed> {
 
     private static final int MIN_REBUILD = 256;
 
-    private record Snapshot<T extends Indexed>(KdTree<T> all, Map<String, KdTree<T>> byService, List<T> recent,
+    /** What readers see; {@code recentXyz} holds the unit vectors of {@code recent}, three per element. */
+    private record Snapshot<T extends Indexed>(KdTree<T> all, Map<String, KdTree<T>> byService, List<T> recent, double[] recentXyz,
             Set<Long> stale, int size) {
     }
 
-    /** Everything the index holds, by id; only writers touch it, under the index's lock. */
-    private final Map<Long, T> current = new HashMap<>();
+    /** Everything the index holds, by id; only writers change it, under the index's lock. */
+    private final Map<Long, T> current = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<Long> inTrees = new HashSet<>();
     private final Map<Long, T> recent = new HashMap<>();
     /** Ids whose version in the trees is out of date: changed since, or removed. */
@@ -67,17 +68,28 @@ public final class SpatialIndex<T extends Indexed> {
         }
     }
 
+    /** One element by id, or null. */
+    public T get(long id) {
+        return current.get(id);
+    }
+
     public int size() {
         return snapshot.size();
     }
 
     private void publish() {
-        if (recent.size() + stale.size() >= Math.max(MIN_REBUILD, current.size() / 8)) {
+        if (recent.size() + stale.size() >= Math.max(MIN_REBUILD, current.size() / 32)) {
             rebuild();
             return;
         }
         Snapshot<T> old = snapshot;
-        snapshot = new Snapshot<>(old.all(), old.byService(), List.copyOf(recent.values()), Set.copyOf(stale), current.size());
+        List<T> changed = List.copyOf(recent.values());
+        double[] xyz = new double[changed.size() * 3];
+        for (int i = 0; i < changed.size(); i++) {
+            double[] v = KdTree.unit(changed.get(i).lat(), changed.get(i).lon());
+            System.arraycopy(v, 0, xyz, i * 3, 3);
+        }
+        snapshot = new Snapshot<>(old.all(), old.byService(), changed, xyz, Set.copyOf(stale), current.size());
     }
 
     private void rebuild() {
@@ -94,7 +106,7 @@ public final class SpatialIndex<T extends Indexed> {
         stale.clear();
         inTrees.clear();
         inTrees.addAll(current.keySet());
-        snapshot = new Snapshot<>(new KdTree<>(all), Map.copyOf(trees), List.of(), Set.of(), all.size());
+        snapshot = new Snapshot<>(new KdTree<>(all), Map.copyOf(trees), List.of(), new double[0], Set.of(), all.size());
     }
 
     /**
@@ -121,16 +133,15 @@ public final class SpatialIndex<T extends Indexed> {
         if (tree != null) {
             tree.nearest(q, nearest, stale.isEmpty() ? wanted : t -> !stale.contains(t.id()) && wanted.test(t));
         }
-        for (T thing : now.recent()) {
-            if (wanted.test(thing)) {
-                double[] v = KdTree.unit(thing.lat(), thing.lon());
-                double dx = v[0] - q[0];
-                double dy = v[1] - q[1];
-                double dz = v[2] - q[2];
-                double d2 = dx * dx + dy * dy + dz * dz;
-                if (d2 <= nearest.bound()) {
-                    nearest.offer(thing, thing.id(), d2);
-                }
+        List<T> recent = now.recent();
+        double[] xyz = now.recentXyz();
+        for (int i = 0; i < recent.size(); i++) {
+            double dx = xyz[3 * i] - q[0];
+            double dy = xyz[3 * i + 1] - q[1];
+            double dz = xyz[3 * i + 2] - q[2];
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 <= nearest.bound() && wanted.test(recent.get(i))) {
+                nearest.offer(recent.get(i), recent.get(i).id(), d2);
             }
         }
         return nearest.hits();
@@ -145,12 +156,13 @@ public final class SpatialIndex<T extends Indexed> {
         if (now.all().anyWithin(q, chord2, t -> !stale.contains(t.id()) && filter.test(t))) {
             return true;
         }
-        for (T thing : now.recent()) {
-            double[] v = KdTree.unit(thing.lat(), thing.lon());
-            double dx = v[0] - q[0];
-            double dy = v[1] - q[1];
-            double dz = v[2] - q[2];
-            if (dx * dx + dy * dy + dz * dz <= chord2 && filter.test(thing)) {
+        List<T> recent = now.recent();
+        double[] xyz = now.recentXyz();
+        for (int i = 0; i < recent.size(); i++) {
+            double dx = xyz[3 * i] - q[0];
+            double dy = xyz[3 * i + 1] - q[1];
+            double dz = xyz[3 * i + 2] - q[2];
+            if (dx * dx + dy * dy + dz * dz <= chord2 && filter.test(recent.get(i))) {
                 return true;
             }
         }
