@@ -152,10 +152,11 @@ public final class RunningPlatform implements AutoCloseable {
                 environment.put("DISTRICT_HTTP_PORT", Integer.toString(port));
             }
             log = root.resolve("platform-" + (++starts) + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Ddistrict.home=" + HOME.toAbsolutePath(),
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // Tests start many platforms: a small heap and a quick JIT. Benchmarks set their own.
+            command.addAll(List.of(System.getProperty("district.test.jvm", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
+            command.addAll(List.of("-Ddistrict.home=" + HOME.toAbsolutePath(),
                     "-jar", HOME.resolve("lib/district-launcher.jar").toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("DISTRICT_"));
