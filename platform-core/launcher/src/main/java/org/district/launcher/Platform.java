@@ -85,18 +85,25 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Extenders first (they act on bundles as those start), then the bundles that run no code of
-     * their own when started (libraries: the extenders register their service-loader providers,
-     * such as the logging backend), then the bundles with an activator, which may use them at once.
-     * Fragments are never started.
+     * Infrastructure before the components that use it: extenders first (they act on bundles as
+     * those start); then bundles that run no code of their own when started (libraries: the
+     * extenders register their service-loader providers, such as the logging backend); then bundles
+     * with an activator (servers, drivers, registries such as HK2's resource locator); and last the
+     * bundles of Declarative Services components, which may use all of the above as soon as they
+     * activate. Fragments are never started.
      */
     private static List<Bundle> inStartOrder(List<Bundle> bundles) {
         List<Bundle> ordered = new ArrayList<>();
         bundles.stream().filter(b -> provides(b, "osgi.extender")).forEach(ordered::add);
-        bundles.stream().filter(b -> !ordered.contains(b) && b.getHeaders("").get(Constants.BUNDLE_ACTIVATOR) == null).forEach(ordered::add);
+        bundles.stream().filter(b -> !ordered.contains(b) && !has(b, Constants.BUNDLE_ACTIVATOR) && !has(b, "Service-Component")).forEach(ordered::add);
+        bundles.stream().filter(b -> !ordered.contains(b) && !has(b, "Service-Component")).forEach(ordered::add);
         bundles.stream().filter(b -> !ordered.contains(b)).forEach(ordered::add);
-        ordered.removeIf(b -> b.getHeaders("").get(Constants.FRAGMENT_HOST) != null);
+        ordered.removeIf(b -> has(b, Constants.FRAGMENT_HOST));
         return ordered;
+    }
+
+    private static boolean has(Bundle bundle, String header) {
+        return bundle.getHeaders("").get(header) != null;
     }
 
     private static boolean provides(Bundle bundle, String namespace) {

@@ -22,7 +22,7 @@ public final class JdbcUrls {
         if (url.startsWith("jdbc:postgresql:")) {
             return "org.eclipse.persistence.platform.database.PostgreSQLPlatform";
         }
-        return "org.eclipse.persistence.platform.database.H2Platform";
+        return H2Database.class.getName();
     }
 
     /** The URL as it may be shown to people: passwords in it are blanked out. */

@@ -40,9 +40,11 @@ final class ModulePersistenceUnit implements PersistenceUnitInfo {
         // EclipseLink keeps sessions by name: a module enabled again, or updated, must get a fresh one.
         this.name = moduleId + "-" + bundle.getBundleId() + "-" + SESSIONS.incrementAndGet();
         this.bundle = bundle;
+        // The module's classes, then EclipseLink's, then the platform's own (its database platforms).
         this.loader = new BundleFirstClassLoader(bundle.adapt(BundleWiring.class).getClassLoader(),
                 PersistenceProvider.class.getClassLoader(),
-                org.eclipse.persistence.Version.class.getClassLoader());
+                org.eclipse.persistence.Version.class.getClassLoader(),
+                ModulePersistenceUnit.class.getClassLoader());
         String header = bundle.getHeaders("").get(ModuleCapability.ENTITIES_HEADER);
         this.entities = header == null || header.isBlank() ? List.of()
                 : Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
