@@ -364,7 +364,7 @@ public class Roster {
         return duty.lawyerId();
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -115,7 +115,7 @@ public class RosterResource {
     public Page<LawyerListItem> lawyers(@QueryParam("specialty") String specialty, @QueryParam("district") String district,
             @QueryParam("language") String language, @QueryParam("availableOn") String availableOn,
             @QueryParam("availableAt") String availableAt, @QueryParam("active") Boolean active, @BeanParam PageRequest paging) {
-        LawyerFilter filter = new LawyerFilter(specialty(specialty), blankToNull(district), blankToNull(language),
+        LawyerFilter filter = new LawyerFilter(specialty(specialty), Roster.blankToNull(district), Roster.blankToNull(language),
                 day(availableOn), time(availableAt), active);
         Page<Lawyer> page = roster.lawyers(filter, paging);
         return new Page<>(page.items().stream().map(LawyerListItem::of).toList(), page.page(), page.size(), page.total());
@@ -251,9 +251,5 @@ public class RosterResource {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw Problem.invalid("encoding", "'" + name + "' is not an encoding this platform knows; use UTF-8 or GB18030");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

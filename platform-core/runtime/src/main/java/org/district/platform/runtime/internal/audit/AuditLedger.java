@@ -39,6 +39,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class AuditLedger {
 
     static final String GENESIS = "0".repeat(64);
+    private static final String ALL_IN_ORDER =
+            "select id, at, actor, address, module, action, subject, details, previous_hash, hash from platform_audit order by id";
 
     @Reference
     private DataSource dataSource;
@@ -139,7 +141,7 @@ public class AuditLedger {
 
     public Verification verify() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id, at, actor, address, module, action, subject, details, previous_hash, hash from platform_audit order by id");
+                PreparedStatement s = c.prepareStatement(ALL_IN_ORDER);
                 ResultSet rs = s.executeQuery()) {
             String previous = GENESIS;
             long expectedId = 1;
@@ -177,7 +179,7 @@ public class AuditLedger {
     /** The whole trail as CSV, oldest first, for auditors. Flushes {@code out} and leaves it open. */
     public void exportCsv(Writer out) throws IOException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id, at, actor, address, module, action, subject, details, previous_hash, hash from platform_audit order by id");
+                PreparedStatement s = c.prepareStatement(ALL_IN_ORDER);
                 ResultSet rs = s.executeQuery()) {
             // Not closed: closing the printer would close the response stream under the container.
             CSVPrinter csv = CSVFormat.DEFAULT.builder()

@@ -16,7 +16,6 @@ public abstract class JsonServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
         Json.mapper().writeValue(response.getOutputStream(), body);
     }
 

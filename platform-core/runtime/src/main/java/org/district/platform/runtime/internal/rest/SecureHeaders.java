@@ -27,9 +27,8 @@ public class SecureHeaders implements Filter {
             http.setHeader("X-Frame-Options", "DENY");
             http.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
             http.setHeader("Referrer-Policy", "no-referrer");
-            if (!http.containsHeader("Cache-Control")) {
-                http.setHeader("Cache-Control", "no-store");
-            }
+            // Set before the servlet runs, so an endpoint whose answers may be cached sets its own.
+            http.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
     }

@@ -48,7 +48,8 @@ public class Accounts {
     private DataSource dataSource;
 
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
-    private final Map<String, java.util.Deque<Long>> failures = new ConcurrentHashMap<>();
+    /** The times of each account's latest failed sign-ins, at most {@value #MAX_FAILURES}. */
+    private final Map<String, List<Long>> failures = new ConcurrentHashMap<>();
 
     public static final int MAX_FAILURES = 5;
     public static final int LOCK_MINUTES = 15;
@@ -109,13 +110,11 @@ public class Accounts {
             }
             verified.put(key, new Remembered(account.get(), now + VERIFIED_FOR_MILLIS));
         } else {
-            failures.compute(username, (name, times) -> {
-                java.util.Deque<Long> recent = times == null ? new java.util.ArrayDeque<>() : times;
-                recent.addLast(now);
-                while (recent.size() > MAX_FAILURES) {
-                    recent.removeFirst();
-                }
-                return recent;
+            // Each update replaces the list, so a reader never sees one half-changed.
+            failures.merge(username, List.of(now), (earlier, latest) -> {
+                List<Long> recent = new ArrayList<>(earlier);
+                recent.addAll(latest);
+                return List.copyOf(recent.subList(Math.max(0, recent.size() - MAX_FAILURES), recent.size()));
             });
         }
         return new SignIn(account, true, false);
@@ -123,12 +122,12 @@ public class Accounts {
 
     /** When the account's lock ends, or 0 when it is not locked. */
     private long lockedUntil(String username, long now) {
-        java.util.Deque<Long> recent = failures.get(username);
+        List<Long> recent = failures.get(username);
         if (recent == null || recent.size() < MAX_FAILURES) {
             return 0;
         }
-        long first = recent.peekFirst();
-        long last = recent.peekLast();
+        long first = recent.get(0);
+        long last = recent.get(recent.size() - 1);
         return last - first <= LOCK_MINUTES * 60_000L ? last + LOCK_MINUTES * 60_000L : 0;
     }
 
