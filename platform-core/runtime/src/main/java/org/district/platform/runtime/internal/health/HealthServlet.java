@@ -17,6 +17,7 @@ import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleView;
 import org.district.platform.runtime.internal.rest.JsonServlet;
 import org.district.platform.runtime.internal.rest.RestWhiteboard;
+import org.district.platform.runtime.internal.security.Accounts;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -26,7 +27,8 @@ import org.osgi.service.servlet.runtime.dto.FailedServletDTO;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * {@code /health}: liveness, readiness (the modules have started and the database answers) and
+ * {@code /health}: liveness, readiness (the modules have started, the database answers, the admin
+ * account is in place) and
  * each module's state. {@code /health/live} and {@code /health/ready} answer 200 or 503 for probes.
  */
 @Component(service = Servlet.class)
@@ -44,6 +46,9 @@ public class HealthServlet extends JsonServlet {
     @Reference
     private transient RestWhiteboard api;
 
+    @Reference
+    private transient Accounts accounts;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient HttpServiceRuntime httpRuntime;
 
@@ -55,7 +60,8 @@ public class HealthServlet extends JsonServlet {
             return;
         }
         Map<String, Object> database = database();
-        boolean ready = modules.started() && api.serving() && "UP".equals(database.get("status"));
+        Map<String, Object> signIn = accounts.signInStatus();
+        boolean ready = modules.started() && api.serving() && "UP".equals(database.get("status")) && "UP".equals(signIn.get("status"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "UP" : "DOWN");
         body.put("live", "UP");
@@ -64,6 +70,7 @@ public class HealthServlet extends JsonServlet {
         checks.put("database", database);
         checks.put("modulesStarted", Map.of("status", modules.started() ? "UP" : "DOWN"));
         checks.put("api", Map.of("status", api.serving() ? "UP" : "DOWN"));
+        checks.put("accounts", signIn);
         body.put("checks", checks);
         if (!which.equals("/ready")) {
             List<Map<String, Object>> states = new ArrayList<>();

@@ -5,7 +5,11 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
@@ -17,6 +21,7 @@ import org.district.platform.runtime.internal.security.Accounts;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
 
@@ -24,10 +29,19 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 
 /**
  * One module's REST endpoints at {@code /api/<base>}: a Jersey application of its own while the
- * module has resources, reloaded as they come and go, and destroyed when the last one goes (the
+ * module has resources, rebuilt as they come and go, and destroyed when the last one goes (the
  * address then answers 404).
+ *
+ * <p>A module registers its resources one after another as its components activate; building an
+ * application for each would cost a Jersey start per resource. So a change marks the application
+ * stale and a build follows shortly on the whiteboard's builder threads, by then with every
+ * resource of the start; a request that comes first builds it itself and is served by the new one.
  */
 final class ApiMount {
+
+    private static final System.Logger LOG = System.getLogger(ApiMount.class.getName());
+    /** How long a change waits for the next one before the application is built. */
+    private static final long SETTLE_MILLIS = 10;
 
     /** What every application gets from the platform: JSON, problems, access control, body rules. */
     record Providers(Accounts accounts, AuditLedger audit, Validator validator, long maxBodyBytes) {
@@ -35,34 +49,48 @@ final class ApiMount {
 
     private final String base;
     private final Providers providers;
-    private final Map<ServiceReference<Object>, Object> services = new TreeMap<>();
     private final ServletContext servletContext;
+    private final ScheduledExecutorService builder;
+    private final BiConsumer<Bundle, String> failed;
+    private final Map<ServiceReference<Object>, Object> services = new TreeMap<>();
     private volatile ServletContainer container;
+    private volatile boolean stale;
 
-    ApiMount(String base, Providers providers, ServletContext servletContext) {
+    /** {@code failed} hears of an application that could not be built, with the bundle whose resources it held. */
+    ApiMount(String base, Providers providers, ServletContext servletContext, ScheduledExecutorService builder,
+            BiConsumer<Bundle, String> failed) {
         this.base = base;
         this.providers = providers;
         this.servletContext = servletContext;
+        this.builder = builder;
+        this.failed = failed;
     }
 
     synchronized void add(ServiceReference<Object> reference, Object service) {
         services.put(reference, service);
-        refresh();
+        changed();
     }
 
     synchronized void remove(ServiceReference<Object> reference) {
         if (services.remove(reference) != null) {
-            refresh();
+            changed();
         }
     }
 
     synchronized void close() {
         services.clear();
-        refresh();
+        changed();
     }
 
-    /** The Jersey application serving now, or null while the module has no resources. */
+    /** The Jersey application serving now, built first if the resources changed; null while the module has no resources. */
     ServletContainer container() {
+        if (stale) {
+            synchronized (this) {
+                if (stale) {
+                    rebuild();
+                }
+            }
+        }
         return container;
     }
 
@@ -76,30 +104,51 @@ final class ApiMount {
         return classes;
     }
 
-    private void refresh() {
-        boolean hasResources = services.keySet().stream().anyMatch(ApiMount::isResource);
-        if (!hasResources) {
-            ServletContainer stopped = container;
-            container = null;
-            if (stopped != null) {
-                stopped.destroy();
-            }
+    /** Holds the lock. The last resource gone closes the address at once; otherwise a build is due. */
+    private void changed() {
+        if (services.keySet().stream().noneMatch(ApiMount::isResource)) {
+            stale = false;
+            destroy();
             return;
         }
-        ResourceConfig application = application();
-        withJerseyClassLoader(() -> {
-            if (container == null) {
-                ServletContainer started = new ServletContainer(application);
-                try {
+        if (!stale) {
+            stale = true;
+            builder.schedule(this::container, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Holds the lock; stale until the new application serves, so that a request meanwhile waits for it. */
+    private void rebuild() {
+        try {
+            ResourceConfig application = application();
+            withJerseyClassLoader(() -> {
+                if (container == null) {
+                    ServletContainer started = new ServletContainer(application);
                     started.init(config());
-                } catch (ServletException e) {
-                    throw new IllegalStateException("the REST application of " + base + " could not start: " + e.getMessage(), e);
+                    container = started;
+                } else {
+                    container.reload(application);
                 }
-                container = started;
-            } else {
-                container.reload(application);
-            }
-        });
+            });
+        } catch (ServletException | RuntimeException e) {
+            // A broken resource: the module's address answers with the reason, other modules serve on.
+            destroy();
+            String reason = "its REST application could not start: " + e.getMessage();
+            LOG.log(System.Logger.Level.ERROR, "/api/" + base + ": " + reason, e);
+            services.keySet().stream().map(ServiceReference::getBundle).filter(Objects::nonNull).findFirst()
+                    .ifPresent(bundle -> failed.accept(bundle, reason));
+        } finally {
+            stale = false;
+        }
+    }
+
+    /** Holds the lock. */
+    private void destroy() {
+        ServletContainer stopped = container;
+        container = null;
+        if (stopped != null) {
+            stopped.destroy();
+        }
     }
 
     private ServletConfig config() {
@@ -147,8 +196,12 @@ final class ApiMount {
         return "true".equals(String.valueOf(reference.getProperty(JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE)));
     }
 
+    private interface Work {
+        void run() throws ServletException;
+    }
+
     /** Jersey finds its injection framework and providers through the context class loader. */
-    private static void withJerseyClassLoader(Runnable work) {
+    private static void withJerseyClassLoader(Work work) throws ServletException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(ApiMount.class.getClassLoader());

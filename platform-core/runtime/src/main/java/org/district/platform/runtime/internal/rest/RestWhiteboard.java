@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import org.district.platform.api.rest.Problem;
 import org.district.platform.runtime.internal.audit.AuditLedger;
+import org.district.platform.runtime.internal.module.ModuleFailures;
 import org.district.platform.runtime.internal.module.ModuleIds;
 import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleState;
@@ -73,9 +78,14 @@ public class RestWhiteboard extends JsonServlet {
     @Reference
     private transient AuditLedger audit;
 
+    @Reference
+    private transient ModuleFailures failures;
+
     private final transient Map<String, ApiMount> mounts = new ConcurrentHashMap<>();
     private transient ServiceTracker<Object, ServiceReference<Object>> tracker;
     private transient ValidatorFactory validators;
+    /** Builds the modules' applications: two, so that two modules starting at once build side by side. */
+    private transient ScheduledExecutorService builder;
     /** The modules' applications start before Jetty hands over its context: see LateServletContext. */
     private final transient LateServletContext servletContext = new LateServletContext();
     private transient volatile boolean serving;
@@ -85,6 +95,16 @@ public class RestWhiteboard extends JsonServlet {
         // Jersey's RuntimeDelegate is not found through ServiceLoader inside OSGi.
         RuntimeDelegate.setInstance(new org.glassfish.jersey.internal.RuntimeDelegateImpl());
         validators = validatorFactory();
+        builder = Executors.newScheduledThreadPool(2, new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable work) {
+                Thread thread = new Thread(work, "district-rest-builder-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }
+        });
         ApiMount.Providers providers = new ApiMount.Providers(accounts, audit, validators.getValidator(), MAX_BODY_BYTES);
         String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
                 + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
@@ -99,7 +119,8 @@ public class RestWhiteboard extends JsonServlet {
                 if (service == null) {
                     return null;
                 }
-                mounts.computeIfAbsent(base, b -> new ApiMount(b, providers, servletContext.context())).add(reference, service);
+                mounts.computeIfAbsent(base, b -> new ApiMount(b, providers, servletContext.context(), builder, failures::record))
+                        .add(reference, service);
                 return reference;
             }
 
@@ -125,6 +146,7 @@ public class RestWhiteboard extends JsonServlet {
         tracker.close();
         mounts.values().forEach(ApiMount::close);
         mounts.clear();
+        builder.shutdownNow();
         validators.close();
     }
 

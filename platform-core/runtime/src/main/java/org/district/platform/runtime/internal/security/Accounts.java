@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -39,7 +41,13 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 public class Accounts {
 
     public static final String BOOTSTRAP_ADMIN = "admin";
-    private static final int COST = 12;
+    /**
+     * bcrypt's work factor: 10, OWASP's floor and Spring Security's default. Each step doubles the
+     * work; at 12 one hash took about half a second of a core on the 2-core reference machine, at
+     * every start (the configured admin password is checked) and at each uncached sign-in, which
+     * also made sign-ins a cheap way to load the server. Hashes stored with another factor verify as before.
+     */
+    private static final int COST = 10;
     /** bcrypt is slow on purpose; a script calling every second should not pay it every time. */
     private static final long VERIFIED_FOR_MILLIS = 5 * 60 * 1000L;
     private static final int MAX_REMEMBERED = 10_000;
@@ -47,6 +55,7 @@ public class Accounts {
     @Reference
     private DataSource dataSource;
 
+    private final CompletableFuture<Void> bootstrap = new CompletableFuture<>();
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     /** The times of each account's latest failed sign-ins, at most {@value #MAX_FAILURES}. */
     private final Map<String, List<Long>> failures = new ConcurrentHashMap<>();
@@ -57,9 +66,26 @@ public class Accounts {
     private record Remembered(Account account, long until) {
     }
 
+    /**
+     * Creates or updates the bootstrap admin. bcrypt takes a good part of a second on purpose, so
+     * this runs beside the rest of the start; whatever needs the accounts waits for it.
+     */
     @Activate
     void activate(BundleContext context) {
         String configured = PlatformSettings.of(context).adminPassword();
+        Thread thread = new Thread(() -> {
+            try {
+                bootstrapAdmin(configured);
+                bootstrap.complete(null);
+            } catch (RuntimeException e) {
+                bootstrap.completeExceptionally(e);
+            }
+        }, "district-bootstrap-admin");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void bootstrapAdmin(String configured) {
         Optional<String> hash = passwordHash(BOOTSTRAP_ADMIN);
         if (configured != null && !configured.isEmpty()) {
             if (hash.isEmpty() || !BCrypt.verifyer().verify(configured.toCharArray(), hash.get()).verified) {
@@ -81,6 +107,27 @@ public class Accounts {
         }
     }
 
+    /** For readiness: UP once the bootstrap admin is in place, DOWN while it is being set up or when that failed. */
+    public Map<String, Object> signInStatus() {
+        if (!bootstrap.isDone()) {
+            return Map.of("status", "DOWN", "reason", "the admin account is being set up");
+        }
+        if (bootstrap.isCompletedExceptionally()) {
+            return Map.of("status", "DOWN", "reason", "the admin account could not be set up: "
+                    + bootstrap.handle((ok, e) -> String.valueOf(e.getMessage())).join());
+        }
+        return Map.of("status", "UP");
+    }
+
+    /** Waits until the bootstrap admin is in place. */
+    private void bootstrapped() {
+        try {
+            bootstrap.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the admin account could not be set up: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     /** What a sign-in came to: the account, or why not; {@code verified} when the password was checked just now. */
     public record SignIn(Optional<Account> account, boolean verified, boolean locked) {
     }
@@ -91,6 +138,7 @@ public class Accounts {
      * The count is kept per node.
      */
     public SignIn authenticate(String username, String password) {
+        bootstrapped();
         long now = System.currentTimeMillis();
         if (lockedUntil(username, now) > now) {
             return new SignIn(Optional.empty(), false, true);
@@ -136,6 +184,7 @@ public class Accounts {
 
     /** Every account with its roles, by name; never a password hash. */
     public List<Account> list() {
+        bootstrapped();
         List<Account> accounts = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select username, roles from platform_account order by username");
@@ -150,11 +199,13 @@ public class Accounts {
     }
 
     public Optional<Account> find(String username) {
+        bootstrapped();
         return load(username).map(row -> new Account(username, row.roles()));
     }
 
     /** Creates an account; false when the name is taken. */
     public boolean create(String username, String password, Set<String> roles) {
+        bootstrapped();
         if (load(username).isPresent()) {
             return false;
         }
@@ -164,6 +215,7 @@ public class Accounts {
 
     /** Changes an account's password and/or roles (null keeps it); false when there is no such account. */
     public boolean change(String username, String password, Set<String> roles) {
+        bootstrapped();
         Optional<Row> row = load(username);
         if (row.isEmpty()) {
             return false;
@@ -179,6 +231,7 @@ public class Accounts {
 
     /** Deletes an account; false when there is no such account. */
     public boolean delete(String username) {
+        bootstrapped();
         return update("delete from platform_account where username = ?", username) > 0;
     }
 
