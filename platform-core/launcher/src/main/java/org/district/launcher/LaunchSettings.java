@@ -11,7 +11,7 @@ import java.util.function.Function;
  * Relative folders are taken from the distribution's home folder.
  */
 public record LaunchSettings(Path home, int httpPort, String httpHost, Path dataDir, Path pluginsDir, String jdbcUrl,
-        String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData) {
+        String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData, String corsOrigins, int publicRateLimit) {
 
     /** Every setting the launcher reads, with its default, as documented in the README. */
     public static final Map<String, String> DEFAULTS;
@@ -27,6 +27,8 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         defaults.put("DISTRICT_JDBC_PASSWORD", "");
         defaults.put("DISTRICT_ADMIN_PASSWORD", "");
         defaults.put("DISTRICT_DEMO_DATA", "false");
+        defaults.put("DISTRICT_CORS_ORIGINS", "");
+        defaults.put("DISTRICT_PUBLIC_RATE_LIMIT", "1200");
         DEFAULTS = Map.copyOf(defaults);
     }
 
@@ -49,12 +51,23 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("DISTRICT_HTTP_PORT must be between 0 and 65535, not " + httpPort);
         }
+        String limit = setting.apply("DISTRICT_PUBLIC_RATE_LIMIT");
+        int publicRateLimit;
+        try {
+            publicRateLimit = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DISTRICT_PUBLIC_RATE_LIMIT must be a number of requests a minute (0 for no limit), not '" + limit + "'");
+        }
+        if (publicRateLimit < 0) {
+            throw new IllegalArgumentException("DISTRICT_PUBLIC_RATE_LIMIT must be 0 (no limit) or more, not " + publicRateLimit);
+        }
         Path dataDir = home.resolve(setting.apply("DISTRICT_DATA_DIR")).normalize();
         return new LaunchSettings(home, httpPort, setting.apply("DISTRICT_HTTP_HOST"), dataDir,
                 home.resolve(setting.apply("DISTRICT_PLUGINS_DIR")).normalize(),
                 setting.apply("DISTRICT_JDBC_URL"), setting.apply("DISTRICT_JDBC_USER"),
                 setting.apply("DISTRICT_JDBC_PASSWORD"), setting.apply("DISTRICT_ADMIN_PASSWORD"),
-                Boolean.parseBoolean(setting.apply("DISTRICT_DEMO_DATA").trim()));
+                Boolean.parseBoolean(setting.apply("DISTRICT_DEMO_DATA").trim()),
+                setting.apply("DISTRICT_CORS_ORIGINS"), publicRateLimit);
     }
 
     /** What the runtime bundles read as framework properties. */
@@ -75,6 +88,8 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         putIfSet(properties, "district.jdbc.password", jdbcPassword);
         putIfSet(properties, "district.admin.password", adminPassword);
         properties.put("district.demo.data", Boolean.toString(demoData));
+        putIfSet(properties, "district.cors.origins", corsOrigins);
+        properties.put("district.public.rate.limit", Integer.toString(publicRateLimit));
         return properties;
     }
 

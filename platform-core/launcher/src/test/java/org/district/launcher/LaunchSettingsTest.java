@@ -49,4 +49,23 @@ class LaunchSettingsTest {
                 () -> LaunchSettings.from(home, Map.of("DISTRICT_HTTP_PORT", "eighty")::get, name -> null));
         assertTrue(failure.getMessage().contains("DISTRICT_HTTP_PORT"), failure.getMessage());
     }
+
+    @Test
+    void publicRequestsAreLimitedByDefaultAndTheLimitMustBeACountOrZero() {
+        assertEquals("1200", LaunchSettings.from(home, name -> null, name -> null).frameworkProperties().get("district.public.rate.limit"));
+        assertEquals("0", LaunchSettings.from(home, Map.of("DISTRICT_PUBLIC_RATE_LIMIT", "0")::get, name -> null)
+                .frameworkProperties().get("district.public.rate.limit"));
+        for (String bad : new String[] { "lots", "-1" }) {
+            var failure = assertThrows(IllegalArgumentException.class,
+                    () -> LaunchSettings.from(home, Map.of("DISTRICT_PUBLIC_RATE_LIMIT", bad)::get, name -> null));
+            assertTrue(failure.getMessage().contains("DISTRICT_PUBLIC_RATE_LIMIT"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void theCorsAllowListReachesTheRuntimeOnlyWhenSet() {
+        assertFalse(LaunchSettings.from(home, name -> null, name -> null).frameworkProperties().containsKey("district.cors.origins"));
+        assertEquals("https://portal.example.cn", LaunchSettings.from(home, Map.of("DISTRICT_CORS_ORIGINS", "https://portal.example.cn")::get,
+                name -> null).frameworkProperties().get("district.cors.origins"));
+    }
 }

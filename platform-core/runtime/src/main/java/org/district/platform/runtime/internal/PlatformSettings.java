@@ -10,7 +10,7 @@ import org.osgi.framework.BundleContext;
  * lower case with dots ({@code district.jdbc.url}).
  */
 public record PlatformSettings(Path dataDir, Path pluginsDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-        String adminPassword, boolean demoData, String httpEndpoint) {
+        String adminPassword, boolean demoData, String httpEndpoint, String corsOrigins, int publicRateLimit) {
 
     public static final String DATA_DIR = "district.data.dir";
     public static final String PLUGINS_DIR = "district.plugins.dir";
@@ -20,6 +20,10 @@ public record PlatformSettings(Path dataDir, Path pluginsDir, String jdbcUrl, St
     public static final String ADMIN_PASSWORD = "district.admin.password";
     public static final String DEMO_DATA = "district.demo.data";
     public static final String HTTP_PORT = "org.osgi.service.http.port";
+    public static final String CORS_ORIGINS = "district.cors.origins";
+    public static final String PUBLIC_RATE_LIMIT = "district.public.rate.limit";
+    /** Requests a minute from one address without credentials, unless configured otherwise. */
+    public static final int DEFAULT_PUBLIC_RATE_LIMIT = 1200;
 
     public static PlatformSettings of(BundleContext context) {
         Path dataDir = Path.of(orDefault(context.getProperty(DATA_DIR), "data")).toAbsolutePath();
@@ -30,7 +34,20 @@ public record PlatformSettings(Path dataDir, Path pluginsDir, String jdbcUrl, St
                 orDefault(context.getProperty(JDBC_PASSWORD), ""),
                 context.getProperty(ADMIN_PASSWORD),
                 Boolean.parseBoolean(context.getProperty(DEMO_DATA)),
-                "http://localhost:" + orDefault(context.getProperty(HTTP_PORT), "8080"));
+                "http://localhost:" + orDefault(context.getProperty(HTTP_PORT), "8080"),
+                orDefault(context.getProperty(CORS_ORIGINS), ""),
+                publicRateLimit(context.getProperty(PUBLIC_RATE_LIMIT)));
+    }
+
+    private static int publicRateLimit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PUBLIC_RATE_LIMIT;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DISTRICT_PUBLIC_RATE_LIMIT must be a number of requests a minute, not '" + value + "'");
+        }
     }
 
     /** The embedded database: an H2 file in the data folder. */

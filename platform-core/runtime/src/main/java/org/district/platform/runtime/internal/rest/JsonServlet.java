@@ -12,14 +12,14 @@ public abstract class JsonServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    protected static void write(HttpServletResponse response, int status, String contentType, Object body) throws IOException {
+    public static void write(HttpServletResponse response, int status, String contentType, Object body) throws IOException {
         response.setStatus(status);
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
         Json.mapper().writeValue(response.getOutputStream(), body);
     }
 
-    protected static void problem(HttpServletResponse response, Problem problem, String instance) throws IOException {
+    public static void problem(HttpServletResponse response, Problem problem, String instance) throws IOException {
         write(response, problem.status(), ProblemResponses.PROBLEM_JSON.toString(),
                 ProblemResponses.response(problem, instance).build().getEntity());
     }

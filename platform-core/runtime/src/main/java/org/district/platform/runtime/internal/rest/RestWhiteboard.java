@@ -16,6 +16,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.ext.RuntimeDelegate;
@@ -246,10 +247,42 @@ public class RestWhiteboard extends JsonServlet {
             return Validation.byProvider(HibernateValidator.class)
                     .providerResolver(() -> List.of(new HibernateValidator()))
                     .configure()
-                    .messageInterpolator(new ParameterMessageInterpolator())
+                    .messageInterpolator(new InclusiveBounds(new ParameterMessageInterpolator()))
                     .buildValidatorFactory();
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Bean Validation's default messages for {@code @DecimalMin} and {@code @DecimalMax} say
+     * "or equal to" through an expression; the platform runs without an expression language, so
+     * this fills it in from the constraint's {@code inclusive} attribute.
+     */
+    static final class InclusiveBounds implements MessageInterpolator {
+        static final String EXPRESSION = "${inclusive == true ? 'or equal to ' : ''}";
+        private final MessageInterpolator delegate;
+
+        InclusiveBounds(MessageInterpolator delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String interpolate(String template, Context context) {
+            return fill(delegate.interpolate(template, context), context);
+        }
+
+        @Override
+        public String interpolate(String template, Context context, java.util.Locale locale) {
+            return fill(delegate.interpolate(template, context, locale), context);
+        }
+
+        private static String fill(String message, Context context) {
+            if (message == null || !message.contains(EXPRESSION)) {
+                return message;
+            }
+            Object inclusive = context.getConstraintDescriptor().getAttributes().get("inclusive");
+            return message.replace(EXPRESSION, Boolean.FALSE.equals(inclusive) ? "" : "or equal to ");
         }
     }
 }
