@@ -192,6 +192,17 @@ public final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** Kills the platform's process outright (SIGKILL): no shutdown hook runs, nothing is flushed on the way out. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            try {
+                process.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public RunningPlatform restart() {
         stop();
         return start();
