@@ -77,6 +77,8 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         // The bundles come from the distribution's folders at every start; the state that matters
         // (which modules are enabled, their data) lives in the database.
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
+        // Settings changed at runtime (module configuration through ConfigAdmin) outlive the cache and a restart.
+        properties.put("felix.cm.dir", dataDir.resolve("config").toString());
         properties.put("org.osgi.service.http.port", Integer.toString(httpPort));
         properties.put("org.apache.felix.http.host", httpHost);
         properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");

@@ -31,6 +31,7 @@ import org.district.platform.runtime.internal.module.ModuleView;
 import org.district.platform.runtime.internal.rest.RestWhiteboard;
 import org.district.platform.runtime.internal.security.Account;
 import org.district.platform.runtime.internal.security.Accounts;
+import org.district.platform.runtime.internal.security.Credentials;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -56,6 +57,9 @@ public class AccountsResource {
 
     @Reference
     private ModuleManager modules;
+
+    @Reference
+    private Credentials credentials;
 
     @Reference
     private AuditLedger audit;
@@ -105,6 +109,9 @@ public class AccountsResource {
         if (!accounts.change(username, change.password(), roles)) {
             throw Problem.notFound("There is no account '" + username + "'.");
         }
+        if (change.password() != null) {
+            credentials.endSessions(username);
+        }
         audit.append("platform", "account.change", username, Map.of(
                 "password", Boolean.toString(change.password() != null),
                 "roles", roles == null ? "unchanged" : String.join(",", new TreeSet<>(roles))));
@@ -120,6 +127,7 @@ public class AccountsResource {
         if (!accounts.delete(username)) {
             throw Problem.notFound("There is no account '" + username + "'.");
         }
+        credentials.revokeAll(username);
         audit.append("platform", "account.delete", username, Map.of());
     }
 

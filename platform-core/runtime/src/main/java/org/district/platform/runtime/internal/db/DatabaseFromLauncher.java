@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Writes the launcher's database settings into ConfigAdmin, where {@link PlatformDatabase} reads
- * them, unless the platform database is configured there already.
+ * them; pool settings changed in ConfigAdmin stay, the database is the one the launcher names.
  */
 @Component(immediate = true, service = {})
 public class DatabaseFromLauncher {
@@ -26,9 +26,6 @@ public class DatabaseFromLauncher {
     @Activate
     void activate(BundleContext context) throws IOException {
         Configuration configuration = configurationAdmin.getConfiguration(PlatformDatabase.PID, "?");
-        if (configuration.getProperties() != null) {
-            return;
-        }
         PlatformSettings settings = PlatformSettings.of(context);
         String url = settings.jdbcUrl();
         String driver = JdbcUrls.driverClass(url);
@@ -41,10 +38,18 @@ public class DatabaseFromLauncher {
             Files.createDirectories(settings.dataDir());
         }
         Hashtable<String, Object> properties = new Hashtable<>();
+        var stored = configuration.getProperties();
+        if (stored != null) {
+            // Kept from an earlier start, with any pool settings changed since; the launcher's database wins.
+            for (var keys = stored.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                properties.put(key, stored.get(key));
+            }
+        }
         properties.put("url", url);
         properties.put("user", settings.jdbcUser());
-        properties.put("password", settings.jdbcPassword());
         properties.put("driver.target", "(osgi.jdbc.driver.class=" + driver + ")");
-        configuration.update(properties);
+        properties.remove("password");
+        configuration.updateIfDifferent(properties);
     }
 }

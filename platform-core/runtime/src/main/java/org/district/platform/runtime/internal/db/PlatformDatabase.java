@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import org.district.platform.runtime.internal.PlatformSettings;
 import org.district.platform.runtime.internal.StartupOutcome;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -68,8 +69,10 @@ public class PlatformDatabase {
             if (!config.user().isEmpty()) {
                 properties.setProperty(DataSourceFactory.JDBC_USER, config.user());
             }
-            if (!config.password().isEmpty()) {
-                properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+            // The launcher's password stays out of the stored configuration: it comes from the environment at each start.
+            String password = config.password().isEmpty() ? PlatformSettings.of(context).jdbcPassword() : config.password();
+            if (!password.isEmpty()) {
+                properties.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
             }
             HikariConfig hikari = new HikariConfig();
             hikari.setPoolName("district");

@@ -2,6 +2,7 @@ package org.district.platform.runtime.internal.rest;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -24,15 +26,29 @@ import org.district.platform.api.rest.Problem;
 import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Account;
 import org.district.platform.runtime.internal.security.Accounts;
+import org.district.platform.runtime.internal.security.Credentials;
 import org.district.platform.runtime.internal.security.CurrentRequest;
 
 /**
  * The one place where access to every REST resource is decided. Default deny: a resource is for
- * admins unless its method or class says {@code @PermitAll} (public) or {@code @RolesAllowed}.
- * Scripts sign in with HTTP Basic.
+ * admins unless its method or class says {@code @PermitAll} (public) or {@code @RolesAllowed}
+ * ({@code "**"}: anyone signed in). Scripts sign in with HTTP Basic or an API token
+ * ({@code Authorization: Bearer}); the console with a session cookie, and then every change must
+ * carry the session's {@code X-CSRF-Token}. A 401 challenges for Basic credentials unless the
+ * request says it comes from a script of a page ({@code X-Requested-With}), so a browser shows no
+ * password dialog over the console.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class AccessControl implements ContainerRequestFilter {
+
+    /** The console session's cookie. */
+    public static final String SESSION_COOKIE = "district_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** {@code @RolesAllowed("**")}: anyone signed in, whatever their roles (as in Jakarta Security). */
+    public static final String ANY_SIGNED_IN = "**";
+    /** Request property: why the session the request's cookie names is no longer valid. */
+    private static final String SESSION_ENDED = "district.session.ended";
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
     private ResourceInfo resourceInfo;
@@ -41,10 +57,12 @@ public class AccessControl implements ContainerRequestFilter {
     private HttpServletRequest servletRequest;
 
     private final Accounts accounts;
+    private final Credentials credentials;
     private final AuditLedger audit;
 
-    public AccessControl(Accounts accounts, AuditLedger audit) {
+    public AccessControl(Accounts accounts, Credentials credentials, AuditLedger audit) {
         this.accounts = accounts;
+        this.credentials = credentials;
         this.audit = audit;
     }
 
@@ -55,27 +73,38 @@ public class AccessControl implements ContainerRequestFilter {
         if (method == null || type == null) {
             return;
         }
-        Optional<Account> account = signIn(request);
-        account.ifPresent(a -> request.setSecurityContext(new Signed(a, request.getSecurityContext().isSecure())));
-        CurrentRequest.set(new CurrentRequest.Caller(account.map(Account::username).orElse("anonymous"), address()));
+        boolean open = method.isAnnotationPresent(PermitAll.class)
+                || (!method.isAnnotationPresent(RolesAllowed.class) && type.isAnnotationPresent(PermitAll.class));
+        Optional<Signed> signed = signIn(request, open);
+        signed.ifPresent(request::setSecurityContext);
+        CurrentRequest.set(new CurrentRequest.Caller(signed.map(s -> s.account().username()).orElse("anonymous"), address()));
         if (method.isAnnotationPresent(DenyAll.class)) {
             throw new Problem(403, "Forbidden", "Nobody may call this.");
         }
-        if (method.isAnnotationPresent(PermitAll.class)
-                || (!method.isAnnotationPresent(RolesAllowed.class) && type.isAnnotationPresent(PermitAll.class))) {
+        if (open) {
             return;
         }
-        if (account.isEmpty()) {
-            request.abortWith(ProblemResponses.response(new Problem(401, "Unauthorized", "Sign in first: send HTTP Basic credentials."),
-                    null).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"district\", charset=\"UTF-8\"").build());
+        if (signed.isEmpty()) {
+            Object ended = request.getProperty(SESSION_ENDED);
+            request.abortWith(unauthorized(request, ended != null ? ended.toString()
+                    : "Sign in first: send HTTP Basic credentials or an API token, or sign in to the console."));
             return;
         }
         RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
                 ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
         String[] roles = allowed == null ? new String[] { Account.ADMIN } : allowed.value();
-        if (Arrays.stream(roles).noneMatch(account.get()::hasRole)) {
+        Account account = signed.get().account();
+        if (Arrays.stream(roles).noneMatch(role -> role.equals(ANY_SIGNED_IN) || account.hasRole(role))) {
             throw new Problem(403, "Forbidden", "This needs one of the roles " + Arrays.toString(roles) + ".");
         }
+    }
+
+    private jakarta.ws.rs.core.Response unauthorized(ContainerRequestContext request, String detail) {
+        var response = ProblemResponses.response(new Problem(401, "Unauthorized", detail), null);
+        if (request.getHeaderString("X-Requested-With") == null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"district\", charset=\"UTF-8\"");
+        }
+        return response.build();
     }
 
     /** The client's address; behind a proxy, the first address it forwarded for. */
@@ -87,11 +116,50 @@ public class AccessControl implements ContainerRequestFilter {
         return servletRequest.getRemoteAddr();
     }
 
-    private Optional<Account> signIn(ContainerRequestContext request) {
+    /**
+     * Who sends the request: from the Authorization header, else from the session cookie. Wrong
+     * credentials in the header are refused even on a public endpoint; a session that has ended is
+     * ignored there (the browser sends its cookie along everywhere), and refused elsewhere.
+     */
+    private Optional<Signed> signIn(ContainerRequestContext request, boolean open) {
+        boolean secure = request.getSecurityContext().isSecure();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(header).map(account -> new Signed(account, secure, SecurityContext.BASIC_AUTH));
+        }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Credentials.Check check = credentials.check(Credentials.Kind.TOKEN, header.substring(7).trim());
+            if (check.account().isEmpty()) {
+                throw new Problem(401, "Unauthorized", check.refusal());
+            }
+            return check.account().map(account -> new Signed(account, secure, "Bearer"));
+        }
+        if (header != null) {
+            throw new Problem(401, "Unauthorized", "The Authorization header must be Basic credentials or a Bearer token.");
+        }
+        Cookie cookie = request.getCookies().get(SESSION_COOKIE);
+        if (cookie == null || cookie.getValue().isBlank()) {
             return Optional.empty();
         }
+        Credentials.Check check = credentials.check(Credentials.Kind.SESSION, cookie.getValue());
+        if (check.account().isEmpty()) {
+            request.setProperty(SESSION_ENDED, check.refusal());
+            return Optional.empty();
+        }
+        if (!SAFE_METHODS.contains(request.getMethod())) {
+            String expected = check.credential().orElseThrow().csrfToken();
+            String sent = request.getHeaderString(CSRF_HEADER);
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+                if (open) {
+                    return Optional.empty();
+                }
+                throw new Problem(403, "Forbidden", "A change made with a console session needs the session's " + CSRF_HEADER + " header.");
+            }
+        }
+        return check.account().map(account -> new Signed(account, secure, SecurityContext.FORM_AUTH));
+    }
+
+    private Optional<Account> basic(String header) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
@@ -103,22 +171,31 @@ public class AccessControl implements ContainerRequestFilter {
             throw new Problem(401, "Unauthorized", "The Authorization header is not valid Basic credentials.");
         }
         String username = decoded.substring(0, colon);
-        Accounts.SignIn signIn = accounts.authenticate(username, decoded.substring(colon + 1));
+        Optional<Account> account = signInWithPassword(accounts, audit, username, decoded.substring(colon + 1), address());
+        if (account.isEmpty()) {
+            throw new Problem(401, "Unauthorized", "Wrong user name or password.");
+        }
+        return account;
+    }
+
+    /**
+     * Checks a password, with lock-out, and audits a sign-in that checked it (a remembered one is not
+     * a new sign-in). Throws the 429 problem of a locked account.
+     */
+    public static Optional<Account> signInWithPassword(Accounts accounts, AuditLedger audit, String username, String password, String address) {
+        Accounts.SignIn signIn = accounts.authenticate(username, password);
         if (signIn.locked()) {
             throw new Problem(429, "Too many failed sign-ins", "Account '" + username + "' is locked for "
                     + Accounts.LOCK_MINUTES + " minutes after too many failed sign-ins.");
         }
         if (signIn.verified()) {
-            CurrentRequest.set(new CurrentRequest.Caller(username, address()));
+            CurrentRequest.set(new CurrentRequest.Caller(username, address));
             audit.append("platform", signIn.account().isPresent() ? "sign-in" : "sign-in.failed", username, java.util.Map.of());
-        }
-        if (signIn.account().isEmpty()) {
-            throw new Problem(401, "Unauthorized", "Wrong user name or password.");
         }
         return signIn.account();
     }
 
-    private record Signed(Account account, boolean secure) implements SecurityContext {
+    private record Signed(Account account, boolean secure, String scheme) implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {
             return account;
@@ -136,7 +213,7 @@ public class AccessControl implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return BASIC_AUTH;
+            return scheme;
         }
     }
 }

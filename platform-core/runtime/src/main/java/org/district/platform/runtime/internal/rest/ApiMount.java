@@ -18,6 +18,7 @@ import jakarta.validation.Validator;
 
 import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Accounts;
+import org.district.platform.runtime.internal.security.Credentials;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -44,7 +45,7 @@ final class ApiMount {
     private static final long SETTLE_MILLIS = 10;
 
     /** What every application gets from the platform: JSON, problems, access control, body rules. */
-    record Providers(Accounts accounts, AuditLedger audit, Validator validator, long maxBodyBytes) {
+    record Providers(Accounts accounts, Credentials credentials, AuditLedger audit, Validator validator, long maxBodyBytes) {
     }
 
     private final String base;
@@ -186,7 +187,7 @@ final class ApiMount {
         application.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         application.register(new JacksonJsonProvider(Json.mapper()));
         application.register(ProblemResponses.class);
-        application.register(new AccessControl(providers.accounts(), providers.audit()));
+        application.register(new AccessControl(providers.accounts(), providers.credentials(), providers.audit()));
         application.register(new RequestBodies(providers.maxBodyBytes(), providers.validator()));
         services.values().forEach(application::register);
         return application;

@@ -28,6 +28,7 @@ import org.district.platform.runtime.internal.module.ModuleIds;
 import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleState;
 import org.district.platform.runtime.internal.security.Accounts;
+import org.district.platform.runtime.internal.security.Credentials;
 import org.district.platform.runtime.internal.security.CurrentRequest;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.hibernate.validator.HibernateValidator;
@@ -74,6 +75,9 @@ public class RestWhiteboard extends JsonServlet {
     private transient Accounts accounts;
 
     @Reference
+    private transient Credentials credentials;
+
+    @Reference
     private transient ModuleManager modules;
 
     @Reference
@@ -106,7 +110,7 @@ public class RestWhiteboard extends JsonServlet {
                 return thread;
             }
         });
-        ApiMount.Providers providers = new ApiMount.Providers(accounts, audit, validators.getValidator(), MAX_BODY_BYTES);
+        ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, audit, validators.getValidator(), MAX_BODY_BYTES);
         String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
                 + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
         tracker = new ServiceTracker<>(context, context.createFilter(filter), new ServiceTrackerCustomizer<>() {
