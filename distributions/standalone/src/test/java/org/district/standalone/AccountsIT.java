@@ -69,11 +69,20 @@ class AccountsIT {
     }
 
     @Test
+    void eachModuleListsTheRolesItDeclares() {
+        assertEquals("[\"notice-board.editor\"]", platform.module("notice-board").get("roles").toString());
+    }
+
+    @Test
     void badAccountsAreRefusedNamingTheField() {
         assertField(platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"x\",\"password\":\"long-enough-pass\",\"roles\":[]}"), "username");
         assertField(platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"short.pw\",\"password\":\"short\",\"roles\":[]}"), "password");
         assertField(platform.postAsAdmin("/api/admin/accounts",
                 "{\"username\":\"some.one\",\"password\":\"long-enough-pass\",\"roles\":[\"parking.warden\"]}"), "roles[0]");
+        Reply undeclared = platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"some.one\",\"password\":\"long-enough-pass\",\"roles\":[\"notice-board.janitor\"]}");
+        assertField(undeclared, "roles[0]");
+        assertTrue(undeclared.body().contains("it declares notice-board.editor"), undeclared.toString());
         assertEquals(409, platform.deleteAsAdmin("/api/admin/accounts/admin").status());
         assertEquals(404, platform.deleteAsAdmin("/api/admin/accounts/nobody").status());
         platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"twice\",\"password\":\"long-enough-pass\",\"roles\":[]}");

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Relative folders are taken from the distribution's home folder.
  */
 public record LaunchSettings(Path home, int httpPort, String httpHost, Path dataDir, Path pluginsDir, String jdbcUrl,
-        String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData, String corsOrigins, int publicRateLimit) {
+        String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData, String corsOrigins, int publicRateLimit,
+        Map<String, String> openIdConnect) {
 
     /** Every setting the launcher reads, with its default, as documented in the README. */
     public static final Map<String, String> DEFAULTS;
@@ -29,6 +30,11 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         defaults.put("DISTRICT_DEMO_DATA", "false");
         defaults.put("DISTRICT_CORS_ORIGINS", "");
         defaults.put("DISTRICT_PUBLIC_RATE_LIMIT", "1200");
+        defaults.put("DISTRICT_OIDC_ISSUER", "");
+        defaults.put("DISTRICT_OIDC_AUDIENCE", "");
+        defaults.put("DISTRICT_OIDC_JWKS_URL", "");
+        defaults.put("DISTRICT_OIDC_ROLES_CLAIM", "roles");
+        defaults.put("DISTRICT_OIDC_USERNAME_CLAIM", "preferred_username");
         DEFAULTS = Map.copyOf(defaults);
     }
 
@@ -67,7 +73,22 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
                 setting.apply("DISTRICT_JDBC_URL"), setting.apply("DISTRICT_JDBC_USER"),
                 setting.apply("DISTRICT_JDBC_PASSWORD"), setting.apply("DISTRICT_ADMIN_PASSWORD"),
                 Boolean.parseBoolean(setting.apply("DISTRICT_DEMO_DATA").trim()),
-                setting.apply("DISTRICT_CORS_ORIGINS"), publicRateLimit);
+                setting.apply("DISTRICT_CORS_ORIGINS"), publicRateLimit, openIdConnect(setting));
+    }
+
+    /** The OpenID Connect settings that are set, by their framework property ({@code district.oidc.issuer}, ...). */
+    private static Map<String, String> openIdConnect(Function<String, String> setting) {
+        Map<String, String> oidc = new LinkedHashMap<>();
+        for (String name : DEFAULTS.keySet()) {
+            String value = setting.apply(name);
+            if (name.startsWith("DISTRICT_OIDC_") && value != null && !value.isBlank()) {
+                oidc.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value.strip());
+            }
+        }
+        if (oidc.containsKey("district.oidc.issuer") && !oidc.containsKey("district.oidc.audience")) {
+            throw new IllegalArgumentException("DISTRICT_OIDC_AUDIENCE must name this platform's client id when DISTRICT_OIDC_ISSUER is set");
+        }
+        return Map.copyOf(oidc);
     }
 
     /** What the runtime bundles read as framework properties. */
@@ -92,6 +113,7 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         properties.put("district.demo.data", Boolean.toString(demoData));
         putIfSet(properties, "district.cors.origins", corsOrigins);
         properties.put("district.public.rate.limit", Integer.toString(publicRateLimit));
+        properties.putAll(openIdConnect);
         return properties;
     }
 

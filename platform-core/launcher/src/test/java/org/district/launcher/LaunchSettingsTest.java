@@ -68,4 +68,16 @@ class LaunchSettingsTest {
         assertEquals("https://portal.example.cn", LaunchSettings.from(home, Map.of("DISTRICT_CORS_ORIGINS", "https://portal.example.cn")::get,
                 name -> null).frameworkProperties().get("district.cors.origins"));
     }
+
+    @Test
+    void openIdConnectNeedsTheAudienceWhenAnIssuerIsSetAndIsOffOtherwise() {
+        assertFalse(LaunchSettings.from(home, name -> null, name -> null).frameworkProperties().containsKey("district.oidc.issuer"));
+        var failure = assertThrows(IllegalArgumentException.class, () -> LaunchSettings.from(home,
+                Map.of("DISTRICT_OIDC_ISSUER", "https://id.sc.gov.example/realms/sichuan")::get, name -> null));
+        assertTrue(failure.getMessage().contains("DISTRICT_OIDC_AUDIENCE"), failure.getMessage());
+        var properties = LaunchSettings.from(home, Map.of("DISTRICT_OIDC_ISSUER", "https://id.sc.gov.example/realms/sichuan",
+                "DISTRICT_OIDC_AUDIENCE", "district-chengdu")::get, name -> null).frameworkProperties();
+        assertEquals("district-chengdu", properties.get("district.oidc.audience"));
+        assertEquals("roles", properties.get("district.oidc.roles.claim"));
+    }
 }

@@ -45,6 +45,7 @@ public final class RunningPlatform implements AutoCloseable {
     private final String database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    private final List<String> jvmOptions = new ArrayList<>();
     private Path log;
     private int port;
     private int starts;
@@ -99,6 +100,12 @@ public final class RunningPlatform implements AutoCloseable {
 
     public static boolean onPostgres() {
         return "postgres".equals(System.getProperty("district.test.database"));
+    }
+
+    /** JVM options for this platform's process, after the test run's own ({@code district.test.jvm}). */
+    public RunningPlatform withJvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
     }
 
     public RunningPlatform with(String variable, String value) {
@@ -158,6 +165,7 @@ public final class RunningPlatform implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             // Tests start many platforms: a small heap and a quick JIT. Benchmarks set their own.
             command.addAll(List.of(System.getProperty("district.test.jvm", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
+            command.addAll(jvmOptions);
             command.addAll(List.of("-Ddistrict.home=" + HOME.toAbsolutePath(),
                     "-jar", HOME.resolve("lib/district-launcher.jar").toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -190,6 +198,14 @@ public final class RunningPlatform implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The platform process's id, for tools such as jcmd. */
+    public long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("the platform is not running");
+        }
+        return process.pid();
     }
 
     /** Kills the platform's process outright (SIGKILL): no shutdown hook runs, nothing is flushed on the way out. */

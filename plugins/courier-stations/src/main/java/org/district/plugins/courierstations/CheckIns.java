@@ -80,9 +80,9 @@ public class CheckIns {
             throw Problem.invalid(errors);
         }
         String code = draft.code().strip().toUpperCase(java.util.Locale.ROOT);
-        String visitor = pseudonym(draft.token());
+        String token = draft.token().strip();
         Duration window = settings.duplicateWindow();
-        Object stripe = stripes[Math.floorMod((code + visitor).hashCode(), stripes.length)];
+        Object stripe = stripes[Math.floorMod((code + token).hashCode(), stripes.length)];
         synchronized (stripe) {
             return database.transaction(em -> {
                 List<Object[]> found = em.createQuery("select s.id, s.name, s.status from Station s where s.checkinCode = :c", Object[].class)
@@ -108,6 +108,8 @@ public class CheckIns {
                 if (!notOffered.isEmpty()) {
                     throw Problem.invalid(notOffered);
                 }
+                // Only now, for a scan that counts: the first one makes this database's key, and a refused scan writes nothing.
+                String visitor = pseudonym(token);
                 if (!window.isZero() && repeated(em, stationId, visitor, at, window)) {
                     return new CheckInResult(false, stationId, name, at,
                             "already checked in here within " + window.toMinutes() + " minutes; counted once");

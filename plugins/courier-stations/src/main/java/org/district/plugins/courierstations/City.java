@@ -24,7 +24,7 @@ public class City {
 
     /** The settings in force. */
     public record Settings(ZoneId zone, ServiceCatalogue catalogue, int serviceMinutes, double ridingSpeedKmh,
-            double walkingSpeedKmh, double detourFactor, Duration duplicateWindow, List<Area> areas) {
+            double walkingSpeedKmh, double detourFactor, Duration duplicateWindow, List<Area> areas, String mapTiles, String mapAttribution) {
 
         /**
          * The service radius: the distance ridden in the service circle's minutes, drawn as a
@@ -67,7 +67,8 @@ public class City {
         }
         return new Settings(ZoneId.of(c.timeZone()), ServiceCatalogue.parse(c.services()), c.serviceMinutes(), c.ridingSpeedKmh(),
                 c.walkingSpeedKmh(), c.detourFactor(), Duration.ofMinutes(c.duplicateWindowMinutes()),
-                Arrays.stream(c.cityAreas()).filter(s -> !s.isBlank()).map(Area::parse).toList());
+                Arrays.stream(c.cityAreas()).filter(s -> !s.isBlank()).map(Area::parse).toList(),
+                c.mapTiles() == null ? "" : c.mapTiles().trim(), c.mapAttribution() == null ? "" : c.mapAttribution().trim());
     }
 
     public Settings settings() {

@@ -3,16 +3,18 @@ package org.district.plugins.courierstations;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** What a city sets for its stations (ConfigAdmin PID {@value City#PID}); every value has a default. */
-@ObjectClassDefinition(name = "Courier stations", description = "The city's settings for its rest stations: time zone, "
-        + "service catalogue, the service circle, duplicate check-ins and the city's area.")
+/**
+ * What a city sets for its stations (ConfigAdmin PID {@value City#PID}); every value has a default.
+ * Names and descriptions are localized in {@code OSGI-INF/l10n/bundle*.properties} ({@code config.*}),
+ * as the module's name is; the console's settings form shows them with the ranges given here.
+ */
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/bundle", name = "%config.name", description = "%config.description")
 public @interface CityConfiguration {
 
-    @AttributeDefinition(name = "Time zone", description = "The city's time zone: opening hours and figures are in its local time.")
+    @AttributeDefinition(name = "%config.timeZone", description = "%config.timeZone.description")
     String timeZone() default "Asia/Shanghai";
 
-    @AttributeDefinition(name = "Service catalogue", description = "One service a station may offer per entry: code|中文名|English name. "
-            + "Codes are lower case letters, digits and underscores.")
+    @AttributeDefinition(name = "%config.services", description = "%config.services.description")
     String[] services() default {
         "rest_seats|休息座椅|Rest seats",
         "drinking_water|饮用水|Drinking water",
@@ -32,22 +34,27 @@ public @interface CityConfiguration {
         "policy_consultation|政策咨询|Policy consultation"
     };
 
-    @AttributeDefinition(name = "Service circle (minutes)", description = "How long a worker should ride at most to reach a station.")
+    @AttributeDefinition(name = "%config.serviceMinutes", description = "%config.serviceMinutes.description", min = "1", max = "120")
     int serviceMinutes() default 15;
 
-    @AttributeDefinition(name = "Riding speed (km/h)", description = "The speed of an e-bike in city traffic, for riding times and the service radius.")
+    @AttributeDefinition(name = "%config.ridingSpeedKmh", description = "%config.ridingSpeedKmh.description", min = "1", max = "60")
     double ridingSpeedKmh() default 15.0;
 
-    @AttributeDefinition(name = "Walking speed (km/h)")
+    @AttributeDefinition(name = "%config.walkingSpeedKmh", min = "1", max = "10")
     double walkingSpeedKmh() default 4.5;
 
-    @AttributeDefinition(name = "Detour factor", description = "How much longer the way along streets is than the straight line.")
+    @AttributeDefinition(name = "%config.detourFactor", description = "%config.detourFactor.description", min = "1", max = "3")
     double detourFactor() default 1.3;
 
-    @AttributeDefinition(name = "Duplicate check-in window (minutes)", description = "Scans by the same worker at the same station within this window count once.")
+    @AttributeDefinition(name = "%config.duplicateWindowMinutes", description = "%config.duplicateWindowMinutes.description", min = "0", max = "1440")
     int duplicateWindowMinutes() default 10;
 
-    @AttributeDefinition(name = "City area", description = "Rectangles south,west,north,east (WGS-84 degrees) that stations and searches must lie in. "
-            + "The default covers Chengdu and Taizhou.")
+    @AttributeDefinition(name = "%config.cityAreas", description = "%config.cityAreas.description")
     String[] cityAreas() default { "30.05,102.90,31.45,104.90", "28.00,120.20,29.40,122.00" };
+
+    @AttributeDefinition(name = "%config.mapTiles", description = "%config.mapTiles.description", required = false)
+    String mapTiles() default "";
+
+    @AttributeDefinition(name = "%config.mapAttribution", description = "%config.mapAttribution.description", required = false)
+    String mapAttribution() default "";
 }

@@ -28,7 +28,7 @@ public class SettingsResource {
 
     public record SettingsView(String pid, String timeZone, int serviceMinutes, double ridingSpeedKmh, double walkingSpeedKmh,
             double detourFactor, double serviceRadiusMetres, long duplicateWindowMinutes, List<String> cityAreas,
-            List<ServiceCatalogue.Service> services, int stationsInIndex, long indexCheckSeconds) {
+            List<ServiceCatalogue.Service> services, int stationsInIndex, long indexCheckSeconds, String mapTiles, String mapAttribution) {
     }
 
     @GET
@@ -36,6 +36,6 @@ public class SettingsResource {
         City.Settings s = city.settings();
         return new SettingsView(City.PID, s.zone().getId(), s.serviceMinutes(), s.ridingSpeedKmh(), s.walkingSpeedKmh(), s.detourFactor(),
                 s.serviceRadiusMetres(), s.duplicateWindow().toMinutes(), s.areas().stream().map(Object::toString).toList(),
-                s.catalogue().services(), map.size(), StationMap.CHECK_SECONDS);
+                s.catalogue().services(), map.size(), StationMap.CHECK_SECONDS, s.mapTiles(), s.mapAttribution());
     }
 }

@@ -12,6 +12,14 @@ public final class ModuleCapability {
      */
     public static final String MODULE_PROPERTY = "district.module";
 
+    /**
+     * Attribute of the module capability that lists the roles the module's endpoints check, each
+     * without the module id: {@code roles:List<String>="coordinator,export"} declares
+     * {@code <module-id>.coordinator} and {@code <module-id>.export}. Only declared roles can be
+     * given to accounts.
+     */
+    public static final String ROLES_ATTRIBUTE = "roles";
+
     /** Manifest header listing a module's entity classes; the build writes it, see the plugin guide. */
     public static final String ENTITIES_HEADER = "District-Entities";
 

@@ -1,6 +1,6 @@
-/** Personal data in public and list views: the one way every module masks it. */
+/** Personal data: the one way every module masks it in public and list views, and how long it is kept. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.district.platform.api.privacy;
 
 import org.osgi.annotation.bundle.Export;

@@ -42,9 +42,13 @@ public class PageRequest {
         return size;
     }
 
-    /** The index of the page's first item. */
+    /** The index of the page's first item; a page past the largest index there can be is a 400. */
     public int offset() {
-        return page() * size();
+        long offset = (long) page() * size();
+        if (offset > Integer.MAX_VALUE) {
+            throw Problem.invalid("page", "must be at most " + Integer.MAX_VALUE / size() + " for pages of " + size());
+        }
+        return (int) offset;
     }
 
     public <T> Page<T> of(java.util.List<T> items, long total) {

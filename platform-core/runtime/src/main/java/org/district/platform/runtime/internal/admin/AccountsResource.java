@@ -38,8 +38,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/admin/accounts}: the people and scripts that sign in, and their roles. A role is
- * {@code admin}, {@code auditor}, or a module's own role, {@code <module-id>.<role>} (for example
- * {@code lawyer-roster.operator}), for a module that is installed. Admins only; every change is
+ * {@code admin}, {@code auditor}, or a role an installed module declares in its capability,
+ * {@code <module-id>.<role>} (for example {@code lawyer-roster.operator}). Admins only; every change is
  * audited, never with the password.
  */
 @Component(service = AccountsResource.class, property = RestWhiteboard.BASE_PROPERTY + "=admin")
@@ -131,22 +131,29 @@ public class AccountsResource {
         audit.append("platform", "account.delete", username, Map.of());
     }
 
-    /** The roles, each one the platform's own or of an installed module. */
+    /** The roles, each one the platform's own or one an installed module declares. */
     private Set<String> roles(List<String> requested) {
-        Set<String> installed = new TreeSet<>();
+        Map<String, List<String>> declared = new java.util.HashMap<>();
         for (ModuleView module : modules.list()) {
-            installed.add(module.id());
+            declared.put(module.id(), module.roles());
         }
         Set<String> roles = new TreeSet<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             String role = requested.get(i).strip();
             var moduleRole = MODULE_ROLE.matcher(role);
-            if (role.equals(Account.ADMIN) || role.equals(AuditResource.AUDITOR)
-                    || (moduleRole.matches() && installed.contains(moduleRole.group(1)))) {
+            if (role.equals(Account.ADMIN) || role.equals(AuditResource.AUDITOR)) {
                 roles.add(role);
+            } else if (moduleRole.matches() && declared.containsKey(moduleRole.group(1))) {
+                List<String> ofModule = declared.get(moduleRole.group(1));
+                if (ofModule.contains(role)) {
+                    roles.add(role);
+                } else {
+                    errors.add(new FieldError("roles[" + i + "]", "module '" + moduleRole.group(1) + "' has no role '" + role + "'; it declares "
+                            + (ofModule.isEmpty() ? "none" : String.join(", ", ofModule))));
+                }
             } else {
-                errors.add(new FieldError("roles[" + i + "]", "'" + role + "' is not a role: use admin, auditor, or <module-id>.<role> of an installed module"));
+                errors.add(new FieldError("roles[" + i + "]", "'" + role + "' is not a role: use admin, auditor, or a role an installed module declares"));
             }
         }
         if (!errors.isEmpty()) {

@@ -20,6 +20,7 @@ import org.district.platform.api.rest.PageRequest;
 import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.audit.AuditLedger.Entry;
 import org.district.platform.runtime.internal.audit.AuditLedger.Verification;
+import org.district.platform.runtime.internal.rest.AccessControl;
 import org.district.platform.runtime.internal.rest.RestWhiteboard;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,15 +38,20 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public class AuditResource {
 
     /** The role that reads the audit trail. */
-    public static final String AUDITOR = "auditor";
+    public static final String AUDITOR = AccessControl.AUDITOR;
 
     @Reference
     private AuditLedger ledger;
 
+    /**
+     * Entries newest first; {@code module} keeps those a module wrote, {@code about} a module's whole
+     * history: what it wrote and the platform's entries about it (enabled, disabled, settings changed).
+     */
     @GET
-    public Page<Entry> entries(@QueryParam("module") String module, @BeanParam PageRequest paging) {
+    public Page<Entry> entries(@QueryParam("module") String module, @QueryParam("about") String about, @BeanParam PageRequest paging) {
         String only = module == null || module.isBlank() ? null : module;
-        return paging.of(ledger.entries(only, paging.offset(), paging.size()), ledger.count(only));
+        String subject = about == null || about.isBlank() ? null : about;
+        return paging.of(ledger.entries(only, subject, paging.offset(), paging.size()), ledger.count(only, subject));
     }
 
     /** Recomputes the hash chain; an edited or deleted entry is named. */

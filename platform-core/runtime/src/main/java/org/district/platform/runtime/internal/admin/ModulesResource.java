@@ -72,4 +72,15 @@ public class ModulesResource {
             audit.append("platform", "module.disable", id, Map.of("cascade", Boolean.toString(cascade), "state", state(id)));
         }
     }
+
+    /** Updates the module to the jar for it now in the plugins folder; its data and its state stay. */
+    @POST
+    @Path("{id}/update")
+    public ModuleView update(@PathParam("id") String id, @Context SecurityContext caller) {
+        String from = modules.get(id).version();
+        ModuleView updated = modules.update(id, caller.getUserPrincipal().getName());
+        audit.append("platform", "module.update", id, Map.of("from", String.valueOf(from), "to", String.valueOf(updated.version()),
+                "state", updated.state().json()));
+        return updated;
+    }
 }

@@ -51,8 +51,11 @@ public class AuditLedger {
     }
 
     /** Appends an entry for the caller of the current request. */
-    public void append(String module, String action, String subject, Map<String, String> details) {
-        CurrentRequest.Caller caller = CurrentRequest.caller();
+    public void append(String module, String action, String about, Map<String, String> details) {
+        CurrentRequest.Caller request = CurrentRequest.caller();
+        // What a request names (a user name tried, a forwarded address, an id in the path) is cut to fit its column: it is always recorded.
+        CurrentRequest.Caller caller = new CurrentRequest.Caller(fit(request.actor(), 100), fit(request.address(), 100));
+        String subject = fit(about, 300);
         String detailsJson = json(details);
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         try (Connection c = dataSource.getConnection()) {
@@ -97,15 +100,34 @@ public class AuditLedger {
         }
     }
 
+    /** The text as a column of this size holds it: cut short with an ellipsis, without NUL, which PostgreSQL refuses. */
+    static String fit(String text, int size) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.replace('\u0000', '\ufffd');
+        if (clean.length() <= size) {
+            return clean;
+        }
+        int end = Character.isHighSurrogate(clean.charAt(size - 2)) ? size - 2 : size - 1;
+        return clean.substring(0, end) + "…";
+    }
+
     /** Entries newest first, of one module or all. */
     public List<Entry> entries(String module, int offset, int limit) {
+        return entries(module, null, offset, limit);
+    }
+
+    /**
+     * Entries newest first: of one module or all; with {@code about}, those a module wrote and the
+     * platform's entries about it (its toggles and settings), which together are its history.
+     */
+    public List<Entry> entries(String module, String about, int offset, int limit) {
         String sql = "select id, at, actor, address, module, action, subject, details from platform_audit"
-                + (module == null ? "" : " where module = ?") + " order by id desc";
+                + where(module, about) + " order by id desc";
         List<Entry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (module != null) {
-                s.setString(1, module);
-            }
+            bind(s, module, about);
             s.setMaxRows(offset + limit);
             try (ResultSet rs = s.executeQuery()) {
                 for (int row = 0; rs.next(); row++) {
@@ -121,17 +143,41 @@ public class AuditLedger {
     }
 
     public long count(String module) {
+        return count(module, null);
+    }
+
+    public long count(String module, String about) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from platform_audit" + (module == null ? "" : " where module = ?"))) {
-            if (module != null) {
-                s.setString(1, module);
-            }
+                PreparedStatement s = c.prepareStatement("select count(*) from platform_audit" + where(module, about))) {
+            bind(s, module, about);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the audit trail could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(String module, String about) {
+        List<String> conditions = new ArrayList<>();
+        if (module != null) {
+            conditions.add("module = ?");
+        }
+        if (about != null) {
+            conditions.add("(module = ? or (module = 'platform' and subject = ?))");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static void bind(PreparedStatement statement, String module, String about) throws SQLException {
+        int index = 1;
+        if (module != null) {
+            statement.setString(index++, module);
+        }
+        if (about != null) {
+            statement.setString(index++, about);
+            statement.setString(index, about);
         }
     }
 

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.district.platform.api.module.ModuleCapability;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWiring;
 
@@ -75,6 +76,9 @@ public final class Migrations {
                     .migrate();
         } finally {
             thread.setContextClassLoader(previous);
+            // Flyway keeps the last configuration in a static field for its logging, and with it the
+            // module's class loader: hand it one of the platform's, so an updated module's old revision can go.
+            LogFactory.setConfiguration(Flyway.configure(Migrations.class.getClassLoader()));
         }
     }
 

@@ -32,6 +32,27 @@ public final class ModuleIds {
                 .orElse(bundle.getVersion());
     }
 
+    /** The roles the module declares, each as {@code <module-id>.<role>}. */
+    public static List<String> roles(Bundle bundle) {
+        Optional<BundleCapability> capability = capability(bundle);
+        if (capability.isEmpty()) {
+            return List.of();
+        }
+        String id = String.valueOf(capability.get().getAttributes().get(ModuleCapability.NAMESPACE));
+        Object declared = capability.get().getAttributes().get(ModuleCapability.ROLES_ATTRIBUTE);
+        List<String> roles = new ArrayList<>();
+        if (declared instanceof List<?> list) {
+            list.forEach(role -> roles.add(id + "." + String.valueOf(role).strip()));
+        } else if (declared != null) {
+            for (String role : declared.toString().split(",")) {
+                if (!role.isBlank()) {
+                    roles.add(id + "." + role.strip());
+                }
+            }
+        }
+        return List.copyOf(roles);
+    }
+
     /** The ids of the modules this bundle requires. */
     public static List<String> required(Bundle bundle) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);

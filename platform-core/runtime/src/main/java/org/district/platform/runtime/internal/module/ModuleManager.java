@@ -106,7 +106,7 @@ public class ModuleManager {
     }
 
     /** Every module, in id order, with jars that could not be installed listed as failed modules. */
-    public List<ModuleView> list() {
+    public synchronized List<ModuleView> list() {
         Map<String, Bundle> modules = modules();
         Map<String, ModuleView> views = new TreeMap<>();
         for (Map.Entry<String, Bundle> module : modules.entrySet()) {
@@ -115,12 +115,12 @@ public class ModuleManager {
         for (Map.Entry<String, String> refused : pluginFolder.refused().entrySet()) {
             String id = refused.getKey();
             views.putIfAbsent(id, new ModuleView(id, null, Map.of("en", id, "zh-CN", id), Map.of(), null,
-                    ModuleState.FAILED, refused.getValue(), List.of(), List.of(), null));
+                    ModuleState.FAILED, refused.getValue(), List.of(), List.of(), null, List.of()));
         }
         return new ArrayList<>(views.values());
     }
 
-    public ModuleView get(String id) {
+    public synchronized ModuleView get(String id) {
         Map<String, Bundle> modules = modules();
         Bundle bundle = modules.get(id);
         if (bundle == null) {
@@ -130,8 +130,20 @@ public class ModuleManager {
         return view(id, bundle, modules);
     }
 
+    /** The module's bundle, or empty for an id no installed bundle provides. */
+    public Optional<Bundle> bundle(String id) {
+        return Optional.ofNullable(modules().get(id));
+    }
+
+    /** Every role the installed modules declare, as {@code <module-id>.<role>}. */
+    public Set<String> declaredRoles() {
+        Set<String> roles = new java.util.TreeSet<>();
+        modules().values().forEach(bundle -> roles.addAll(ModuleIds.roles(bundle)));
+        return roles;
+    }
+
     /** The module's state, or empty for an id no module has. */
-    public Optional<ModuleState> state(String id) {
+    public synchronized Optional<ModuleState> state(String id) {
         Map<String, Bundle> modules = modules();
         Bundle bundle = modules.get(id);
         return bundle == null ? Optional.empty() : Optional.of(view(id, bundle, modules).state());
@@ -214,6 +226,66 @@ public class ModuleManager {
         return view(id, bundle, modules());
     }
 
+    /**
+     * Updates a module to the jar for it now in the plugins folder (provincial IT replaces the file,
+     * then asks for the update): stops it if it runs, loads the new revision, refreshes the bundles
+     * wired to the old one so that nothing keeps it, and starts it again after its migrations if
+     * it was enabled. Its data and its enabled state stay.
+     */
+    public synchronized ModuleView update(String id, String actor) {
+        Map<String, Bundle> modules = modules();
+        Bundle bundle = modules.get(id);
+        if (bundle == null) {
+            throw unknown(id);
+        }
+        java.nio.file.Path jar = pluginFolder.jarFor(id).orElseThrow(() -> Problem.conflict(
+                "There is no jar for module '" + id + "' in the plugins folder to update it from."));
+        String symbolicName = PluginFolder.symbolicName(jar).orElse(null);
+        if (!bundle.getSymbolicName().equals(symbolicName)) {
+            throw Problem.conflict("The jar " + jar.getFileName() + " is bundle '" + symbolicName + "', not '"
+                    + bundle.getSymbolicName() + "' of module '" + id + "'.");
+        }
+        boolean wasActive = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+        try {
+            if (wasActive) {
+                bundle.stop();
+            }
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(jar)) {
+                bundle.update(in);
+            }
+            refresh(bundle);
+        } catch (BundleException | java.io.IOException e) {
+            failures.record(bundle, "its update from " + jar.getFileName() + " failed: " + e.getMessage());
+            return view(id, bundle, modules());
+        }
+        if (wasActive && enabledModules.wanted().getOrDefault(id, Boolean.TRUE)) {
+            start(id, bundle);
+        }
+        LOG.log(System.Logger.Level.INFO, "Module " + id + " updated to " + ModuleIds.version(bundle) + " by " + actor);
+        return view(id, bundle, modules());
+    }
+
+    /** Rewires the bundle and those wired to it, and waits until the framework is done: the old revision is then gone. */
+    private void refresh(Bundle bundle) throws BundleException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
+                .refreshBundles(List.of(bundle), event -> {
+                    if (event.getType() == org.osgi.framework.FrameworkEvent.PACKAGES_REFRESHED) {
+                        done.countDown();
+                    } else {
+                        LOG.log(System.Logger.Level.WARNING, "While refreshing " + bundle.getSymbolicName() + ": " + event, event.getThrowable());
+                    }
+                });
+        try {
+            if (!done.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new BundleException("the framework did not finish refreshing within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BundleException("interrupted while refreshing");
+        }
+    }
+
     private void start(String id, Bundle bundle) {
         failures.clear(bundle);
         try {
@@ -251,7 +323,7 @@ public class ModuleManager {
         return new ModuleView(id, ModuleIds.version(bundle).toString(),
                 localized(bundle, Constants.BUNDLE_NAME), localized(bundle, Constants.BUNDLE_DESCRIPTION),
                 bundle.getHeaders("").get(Constants.BUNDLE_CATEGORY), state, reason,
-                ModuleIds.required(bundle), requiredBy, bundle.getSymbolicName());
+                ModuleIds.required(bundle), requiredBy, bundle.getSymbolicName(), ModuleIds.roles(bundle));
     }
 
     private Optional<String> componentFailure(Bundle bundle) {

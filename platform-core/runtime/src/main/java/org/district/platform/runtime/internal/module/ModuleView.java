@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * What an admin sees of a module. {@code name} and {@code description} are keyed by language
- * ({@code en}, {@code zh-CN}); {@code reason} says why a failed module failed.
+ * ({@code en}, {@code zh-CN}); {@code reason} says why a failed module failed; {@code roles} are the
+ * roles it declares, which admins can give to accounts.
  */
 public record ModuleView(String id, String version, Map<String, String> name, Map<String, String> description,
         String category, ModuleState state, String reason, List<String> requires, List<String> requiredBy,
-        String bundle) {
+        String bundle, List<String> roles) {
 }

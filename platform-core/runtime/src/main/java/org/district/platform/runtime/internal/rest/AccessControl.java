@@ -7,6 +7,8 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
@@ -27,6 +29,7 @@ import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Account;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.district.platform.runtime.internal.security.Credentials;
+import org.district.platform.runtime.internal.security.OpenIdTokens;
 import org.district.platform.runtime.internal.security.CurrentRequest;
 
 /**
@@ -56,13 +59,21 @@ public class AccessControl implements ContainerRequestFilter {
     @Context
     private HttpServletRequest servletRequest;
 
+    /** The platform's own role for reading the audit trail. */
+    public static final String AUDITOR = "auditor";
+
     private final Accounts accounts;
     private final Credentials credentials;
+    private final OpenIdTokens openId;
+    /** The roles installed modules declare now. */
+    private final Supplier<Set<String>> roles;
     private final AuditLedger audit;
 
-    public AccessControl(Accounts accounts, Credentials credentials, AuditLedger audit) {
+    public AccessControl(Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit) {
         this.accounts = accounts;
         this.credentials = credentials;
+        this.openId = openId;
+        this.roles = roles;
         this.audit = audit;
     }
 
@@ -100,11 +111,8 @@ public class AccessControl implements ContainerRequestFilter {
     }
 
     private jakarta.ws.rs.core.Response unauthorized(ContainerRequestContext request, String detail) {
-        var response = ProblemResponses.response(new Problem(401, "Unauthorized", detail), null);
-        if (request.getHeaderString("X-Requested-With") == null) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"district\", charset=\"UTF-8\"");
-        }
-        return response.build();
+        return ProblemResponses.challenge(ProblemResponses.response(new Problem(401, "Unauthorized", detail), null),
+                request.getHeaderString("X-Requested-With")).build();
     }
 
     /** The client's address; behind a proxy, the first address it forwarded for. */
@@ -128,7 +136,11 @@ public class AccessControl implements ContainerRequestFilter {
             return basic(header).map(account -> new Signed(account, secure, SecurityContext.BASIC_AUTH));
         }
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Credentials.Check check = credentials.check(Credentials.Kind.TOKEN, header.substring(7).trim());
+            String token = header.substring(7).trim();
+            if (openId.enabled() && OpenIdTokens.looksLikeJwt(token)) {
+                return openIdSignIn(token).map(account -> new Signed(account, secure, "Bearer"));
+            }
+            Credentials.Check check = credentials.check(Credentials.Kind.TOKEN, token);
             if (check.account().isEmpty()) {
                 throw new Problem(401, "Unauthorized", check.refusal());
             }
@@ -157,6 +169,23 @@ public class AccessControl implements ContainerRequestFilter {
             }
         }
         return check.account().map(account -> new Signed(account, secure, SecurityContext.FORM_AUTH));
+    }
+
+    /** A token of the province's identity provider: its roles are those it claims that the platform knows. */
+    private Optional<Account> openIdSignIn(String token) {
+        Set<String> known = roles.get();
+        OpenIdTokens.Verified verified = openId.verify(token,
+                role -> role.equals(Account.ADMIN) || role.equals(AUDITOR) || known.contains(role));
+        if (verified.username().isEmpty()) {
+            throw new Problem(401, "Unauthorized", verified.refusal());
+        }
+        String username = verified.username().get();
+        if (verified.firstUse()) {
+            CurrentRequest.set(new CurrentRequest.Caller(username, address()));
+            audit.append("platform", "sign-in", username, java.util.Map.of("via", "openid-connect",
+                    "roles", String.join(",", new java.util.TreeSet<>(verified.claimedRoles()))));
+        }
+        return Optional.of(new Account(username, verified.claimedRoles()));
     }
 
     private Optional<Account> basic(String header) {

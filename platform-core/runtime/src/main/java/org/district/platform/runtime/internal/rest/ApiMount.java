@@ -6,19 +6,23 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.district.platform.runtime.internal.security.Credentials;
+import org.district.platform.runtime.internal.security.OpenIdTokens;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -45,7 +49,7 @@ final class ApiMount {
     private static final long SETTLE_MILLIS = 10;
 
     /** What every application gets from the platform: JSON, problems, access control, body rules. */
-    record Providers(Accounts accounts, Credentials credentials, AuditLedger audit, Validator validator, long maxBodyBytes) {
+    record Providers(Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit, Supplier<ValidatorFactory> validation, long maxBodyBytes) {
     }
 
     private final String base;
@@ -55,6 +59,9 @@ final class ApiMount {
     private final BiConsumer<Bundle, String> failed;
     private final Map<ServiceReference<Object>, Object> services = new TreeMap<>();
     private volatile ServletContainer container;
+    /** The Bean Validation of the application serving, and of the one being built. */
+    private Validation validation;
+    private Validation building;
     private volatile boolean stale;
 
     /** {@code failed} hears of an application that could not be built, with the bundle whose resources it held. */
@@ -131,6 +138,10 @@ final class ApiMount {
                     container.reload(application);
                 }
             });
+            if (validation != null) {
+                validation.close();
+            }
+            validation = building;
         } catch (ServletException | RuntimeException e) {
             // A broken resource: the module's address answers with the reason, other modules serve on.
             destroy();
@@ -149,6 +160,10 @@ final class ApiMount {
         container = null;
         if (stopped != null) {
             stopped.destroy();
+        }
+        if (validation != null) {
+            validation.close();
+            validation = null;
         }
     }
 
@@ -185,10 +200,12 @@ final class ApiMount {
         application.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         // Problems are written as bodies, never handed to the servlet container's HTML error page.
         application.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        application.register(new JacksonJsonProvider(Json.mapper()));
+        application.register(new JacksonJsonProvider(Json.forModule()));
         application.register(ProblemResponses.class);
-        application.register(new AccessControl(providers.accounts(), providers.credentials(), providers.audit()));
-        application.register(new RequestBodies(providers.maxBodyBytes(), providers.validator()));
+        application.register(ParameterValues.class);
+        application.register(new AccessControl(providers.accounts(), providers.credentials(), providers.openId(), providers.roles(), providers.audit()));
+        building = new Validation(providers.validation());
+        application.register(new RequestBodies(providers.maxBodyBytes(), building));
         services.values().forEach(application::register);
         return application;
     }
@@ -210,6 +227,38 @@ final class ApiMount {
             work.run();
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * One application's Bean Validation, built on its first validated body and closed with the
+     * application: the validator keeps what it learnt of the module's classes, which must not outlive
+     * the module's revision.
+     */
+    private static final class Validation implements Supplier<Validator> {
+        private final Supplier<ValidatorFactory> factories;
+        private ValidatorFactory factory;
+        private Validator validator;
+
+        Validation(Supplier<ValidatorFactory> factories) {
+            this.factories = factories;
+        }
+
+        @Override
+        public synchronized Validator get() {
+            if (validator == null) {
+                factory = factories.get();
+                validator = factory.getValidator();
+            }
+            return validator;
+        }
+
+        synchronized void close() {
+            if (factory != null) {
+                factory.close();
+                factory = null;
+                validator = null;
+            }
         }
     }
 }

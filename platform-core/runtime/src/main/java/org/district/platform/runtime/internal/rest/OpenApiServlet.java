@@ -94,8 +94,8 @@ public class OpenApiServlet extends JsonServlet {
                         }
                     }
                 }
-                case ENTITY -> operation.put("requestBody", Map.of("required", true, "content",
-                        Map.of("application/json", Map.of("schema", Map.of("type", "object", "title", parameter.getRawType().getSimpleName())))));
+                // A body marked @Valid has an annotation Jersey does not know, and so the source UNKNOWN.
+                case ENTITY, UNKNOWN -> operation.put("requestBody", requestBody(method, parameter.getRawType()));
                 default -> {
                     // context and other injected values are not part of the request
                 }
@@ -113,6 +113,20 @@ public class OpenApiServlet extends JsonServlet {
                 || (!java.isAnnotationPresent(RolesAllowed.class) && java.getDeclaringClass().isAnnotationPresent(PermitAll.class));
         operation.put("security", open ? List.of() : List.of(Map.of("basic", List.of())));
         return operation;
+    }
+
+    /** The body in each media type the method consumes: JSON objects, or the bytes of a file upload. */
+    private static Map<String, Object> requestBody(ResourceMethod method, Class<?> type) {
+        Map<String, Object> schema = type == byte[].class ? Map.of("type", "string", "format", "binary")
+                : Map.of("type", "object", "title", type.getSimpleName());
+        Map<String, Object> content = new LinkedHashMap<>();
+        for (jakarta.ws.rs.core.MediaType consumed : method.getConsumedTypes()) {
+            content.put(consumed.toString(), Map.of("schema", schema));
+        }
+        if (content.isEmpty()) {
+            content.put("application/json", Map.of("schema", schema));
+        }
+        return Map.of("required", true, "content", content);
     }
 
     private static Map<String, Object> parameter(String name, String in, Class<?> type, boolean required) {
@@ -140,10 +154,11 @@ public class OpenApiServlet extends JsonServlet {
         return "string";
     }
 
+    /** The paths joined, each template variable by its name alone: OpenAPI has no {@code {by: villages|months}}. */
     private static String join(String prefix, String path) {
         if (path == null || path.isEmpty() || path.equals("/")) {
             return prefix;
         }
-        return prefix + (path.startsWith("/") ? path : "/" + path).replaceAll("/+$", "");
+        return prefix + (path.startsWith("/") ? path : "/" + path).replaceAll("/+$", "").replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}");
     }
 }

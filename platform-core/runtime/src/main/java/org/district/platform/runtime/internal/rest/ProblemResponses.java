@@ -15,6 +15,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,13 +44,28 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable failure) {
-        Response.ResponseBuilder response = response(toProblem(failure), uriInfo == null ? null : uriInfo.getRequestUri().getRawPath());
+        Problem problem = toProblem(failure);
+        Response.ResponseBuilder response = response(problem, uriInfo == null ? null : uriInfo.getRequestUri().getRawPath());
         if (failure instanceof NotAllowedException notAllowed) {
             response.allow(notAllowed.getResponse().getAllowedMethods());
         }
+        if (problem.status() == 401) {
+            challenge(response, headers == null ? null : headers.getHeaderString("X-Requested-With"));
+        }
         return response.build();
+    }
+
+    /**
+     * A 401 says how to sign in (RFC 9110), wrong credentials as much as none; unless a page's script
+     * asks ({@code X-Requested-With}), so that a browser shows no password dialog over the console.
+     */
+    static Response.ResponseBuilder challenge(Response.ResponseBuilder response, String requestedWith) {
+        return requestedWith == null ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"district\", charset=\"UTF-8\"") : response;
     }
 
     /** The response for a problem, with its JSON body. */

@@ -29,6 +29,7 @@ import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleState;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.district.platform.runtime.internal.security.Credentials;
+import org.district.platform.runtime.internal.security.OpenIdTokens;
 import org.district.platform.runtime.internal.security.CurrentRequest;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.hibernate.validator.HibernateValidator;
@@ -78,6 +79,9 @@ public class RestWhiteboard extends JsonServlet {
     private transient Credentials credentials;
 
     @Reference
+    private transient OpenIdTokens openId;
+
+    @Reference
     private transient ModuleManager modules;
 
     @Reference
@@ -88,7 +92,6 @@ public class RestWhiteboard extends JsonServlet {
 
     private final transient Map<String, ApiMount> mounts = new ConcurrentHashMap<>();
     private transient ServiceTracker<Object, ServiceReference<Object>> tracker;
-    private transient ValidatorFactory validators;
     /** Builds the modules' applications: two, so that two modules starting at once build side by side. */
     private transient ScheduledExecutorService builder;
     /** The modules' applications start before Jetty hands over its context: see LateServletContext. */
@@ -99,7 +102,6 @@ public class RestWhiteboard extends JsonServlet {
     void activate(BundleContext context) throws InvalidSyntaxException {
         // Jersey's RuntimeDelegate is not found through ServiceLoader inside OSGi.
         RuntimeDelegate.setInstance(new org.glassfish.jersey.internal.RuntimeDelegateImpl());
-        validators = validatorFactory();
         builder = Executors.newScheduledThreadPool(2, new ThreadFactory() {
             private final AtomicInteger count = new AtomicInteger();
 
@@ -110,7 +112,7 @@ public class RestWhiteboard extends JsonServlet {
                 return thread;
             }
         });
-        ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, audit, validators.getValidator(), MAX_BODY_BYTES);
+        ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, openId, modules::declaredRoles, audit, RestWhiteboard::validatorFactory, MAX_BODY_BYTES);
         String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
                 + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
         tracker = new ServiceTracker<>(context, context.createFilter(filter), new ServiceTrackerCustomizer<>() {
@@ -152,7 +154,6 @@ public class RestWhiteboard extends JsonServlet {
         mounts.values().forEach(ApiMount::close);
         mounts.clear();
         builder.shutdownNow();
-        validators.close();
     }
 
     @Override
@@ -243,6 +244,7 @@ public class RestWhiteboard extends JsonServlet {
         return ModuleIds.of(bundle).orElse(null);
     }
 
+    /** Bean Validation as every module's application has it, each its own, built when it first validates a body. */
     private static ValidatorFactory validatorFactory() {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

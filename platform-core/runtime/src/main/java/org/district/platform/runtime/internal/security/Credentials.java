@@ -222,7 +222,7 @@ public class Credentials {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
