@@ -51,11 +51,22 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final String base;
 
-    Browser(String base) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new AssertionError("The console's browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver; .ci/run installs them).");
+    /**
+     * Whether the browser is there. Without it the browser tests are skipped, saying why, so that the
+     * test command works with only a JDK; CI installs the browser and sets
+     * {@code DISTRICT_TEST_BROWSER_REQUIRED=true}, so there a missing browser fails instead.
+     */
+    static void assumeInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String why = "The console's browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
+                + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver; .ci/run installs them).";
+        if (!installed && Boolean.parseBoolean(System.getenv("DISTRICT_TEST_BROWSER_REQUIRED"))) {
+            throw new AssertionError(why);
         }
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed, why);
+    }
+
+    Browser(String base) {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

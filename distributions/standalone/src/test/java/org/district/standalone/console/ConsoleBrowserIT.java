@@ -45,6 +45,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() {
+        Browser.assumeInstalled();
         platform = RunningPlatform.withTestModules("fails-on-activation", "needs-absent-module")
                 .with("DISTRICT_DEMO_DATA", "true").start();
         platform.addAccount(MANAGER, MANAGER_PASSWORD, "courier-stations.manager");
