@@ -80,6 +80,27 @@ class LifecycleIT {
     }
 
     @Test
+    void aPortAnsweredByAnotherProcessIsAFailedStartNotAReadyOne() throws Exception {
+        com.sun.net.httpserver.HttpServer squatter = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        squatter.createContext("/", exchange -> {
+            byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        squatter.start();
+        try (RunningPlatform platform = RunningPlatform.withTestModules()) {
+            int port = squatter.getAddress().getPort();
+            assertNotEquals(0, platform.with("DISTRICT_HTTP_PORT", Integer.toString(port)).startExpectingExit());
+            assertTrue(platform.output().contains("port " + port + " is answered by another process"), platform.output());
+            assertTrue(!platform.output().contains("ready on"), platform.output());
+        } finally {
+            squatter.stop(0);
+        }
+    }
+
+    @Test
     void aPortThatIsNotANumberIsRefusedByName() throws Exception {
         try (RunningPlatform platform = RunningPlatform.withTestModules()) {
             assertNotEquals(0, platform.with("DISTRICT_HTTP_PORT", "eighty").startExpectingExit());

@@ -28,6 +28,9 @@ import org.osgi.framework.wiring.BundleRevision;
 public final class Platform implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 120_000;
+    /** This process's id: the platform's health answers carry it, so that another process on the port is never taken for it. */
+    private static final String INSTANCE_PROPERTY = "district.instance";
+    private static final String INSTANCE = java.util.UUID.randomUUID().toString();
 
     private final Framework framework;
 
@@ -78,6 +81,7 @@ public final class Platform implements AutoCloseable {
 
     private static java.util.Map<String, String> frameworkProperties(LaunchSettings settings, boolean withShell) {
         java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(settings.frameworkProperties());
+        properties.put(INSTANCE_PROPERTY, INSTANCE);
         // In a terminal the shell reads commands; closing it (or 'stop 0') stops the platform.
         properties.put("gosh.args", withShell ? "" : "--nointeractive --noshutdown");
         return properties;
@@ -190,6 +194,10 @@ public final class Platform implements AutoCloseable {
                 connection.setConnectTimeout(2_000);
                 connection.setReadTimeout(5_000);
                 int status = connection.getResponseCode();
+                if (status == 200 && !INSTANCE.equals(connection.getHeaderField("District-Instance"))) {
+                    throw new StartFailure("port " + settings.httpPort() + " is answered by another process (" + probe
+                            + " said it is ready, but not for this platform); set DISTRICT_HTTP_PORT to a free port");
+                }
                 if (status == 200) {
                     connection.getInputStream().close();
                     return;

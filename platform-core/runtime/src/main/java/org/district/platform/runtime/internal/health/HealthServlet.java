@@ -52,8 +52,21 @@ public class HealthServlet extends JsonServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient HttpServiceRuntime httpRuntime;
 
+    /** Framework property: this process's instance id, which every health answer carries, so the launcher knows it hears its own platform. */
+    public static final String INSTANCE = "district.instance";
+
+    private transient String instance;
+
+    @org.osgi.service.component.annotations.Activate
+    void activate(org.osgi.framework.BundleContext context) {
+        instance = context.getProperty(INSTANCE);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (instance != null) {
+            response.setHeader("District-Instance", instance);
+        }
         String which = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (which.equals("/live")) {
             write(response, 200, "application/json", Map.of("status", "UP"));
