@@ -38,9 +38,13 @@ export function badge(module) {
 }
 
 export function reason(module) {
+  const trouble = module.trouble && module.trouble.length
+    ? h('div', { class: 'trouble', dataset: { role: 'trouble' } }, h('strong', {}, t('trouble')),
+      h('ul', {}, module.trouble.map((line) => h('li', {}, line))))
+    : null;
   return module.reason
     ? h('p', { class: 'reason', dataset: { role: 'reason' } }, h('strong', {}, t('reason')), ' ', h('span', {}, module.reason))
-    : null;
+    : trouble;
 }
 
 function card(module, modules, refresh) {

@@ -89,6 +89,31 @@ class AccountsIT {
         assertEquals(409, platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"twice\",\"password\":\"long-enough-pass\",\"roles\":[]}").status());
     }
 
+    @Test
+    void aModuleRoleMayBeLimitedToNodesOfTheCityAndHoldsThereOnly() {
+        Reply created = platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"yulin.editor\",\"password\":\"yulin-street-2026\","
+                + "\"roles\":[\"notice-board.editor@武侯区 / 玉林街道\",\"notice-board.editor@锦江区\"]}");
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("[\"notice-board.editor@武侯区/玉林街道\",\"notice-board.editor@锦江区\"]", created.json().get("roles").toString());
+        Reply posted = platform.send(as("/api/notice-board/notices", "yulin.editor", "yulin-street-2026").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Water\",\"body\":\"Free water.\",\"community\":\"玉林\"}")));
+        assertEquals(201, posted.status(), "a limited grant holds its role: " + posted);
+        assertTrue(platform.getAsAdmin("/api/admin/audit?module=platform").body().contains("notice-board.editor@武侯区/玉林街道"),
+                "the grant and its places are in the trail");
+
+        assertField(platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"city.wide\",\"password\":\"long-enough-pass\",\"roles\":[\"admin@武侯区\"]}"), "roles[0]");
+        assertField(platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"city.wide\",\"password\":\"long-enough-pass\",\"roles\":[\"notice-board.editor\",\"notice-board.editor@武侯区//玉林社区\"]}"), "roles[1]");
+        assertField(platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"city.wide\",\"password\":\"long-enough-pass\",\"roles\":[\"notice-board.editor@\"]}"), "roles[0]");
+        assertField(platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"city.wide\",\"password\":\"long-enough-pass\",\"roles\":[\"notice-board.editor@a/b/c/d/e\"]}"), "roles[0]");
+        assertField(platform.postAsAdmin("/api/admin/accounts",
+                "{\"username\":\"city.wide\",\"password\":\"long-enough-pass\",\"roles\":[\"notice-board.janitor@武侯区\"]}"), "roles[0]");
+        assertEquals(404, platform.putAsAdmin("/api/admin/accounts/city.wide", "{\"roles\":[]}").status(), "nothing refused was created");
+    }
+
     private static void assertField(Reply reply, String field) {
         assertEquals(400, reply.status(), reply.toString());
         assertTrue(reply.body().contains("\"field\":\"" + field + "\""), reply.toString());
@@ -108,5 +133,28 @@ class AccountsIT {
         String trail = platform.getAsAdmin("/api/admin/audit?module=platform&size=200").body();
         assertTrue(trail.contains("\"action\":\"sign-in\",\"subject\":\"chen.night\""), trail);
         assertTrue(trail.contains("\"action\":\"sign-in.failed\",\"subject\":\"chen.night\""), trail);
+    }
+
+    @Test
+    void aLockHoldsOnEveryNodeAndAnAdminsNewPasswordLiftsIt() {
+        platform.postAsAdmin("/api/admin/accounts", "{\"username\":\"sun.nodes\",\"password\":\"two-nodes-one-city\",\"roles\":[\"auditor\"]}");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, platform.send(as("/api/admin/audit/verify", "sun.nodes", "guess-" + i).GET()).status());
+        }
+        assertEquals(429, platform.send(as("/api/admin/audit/verify", "sun.nodes", "two-nodes-one-city").GET()).status());
+        if (RunningPlatform.onPostgres()) {
+            try (RunningPlatform other = RunningPlatform.create().with("DISTRICT_JDBC_URL", platform.jdbcUrl()).start()) {
+                Reply there = other.send(other.request("/api/admin/audit/verify").header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString("sun.nodes:two-nodes-one-city".getBytes(StandardCharsets.UTF_8))).GET());
+                assertEquals(429, there.status(), "the other node counts the same failures: " + there);
+            }
+        } else {
+            platform.restart();
+            assertEquals(429, platform.send(as("/api/admin/audit/verify", "sun.nodes", "two-nodes-one-city").GET()).status(),
+                    "the failures are in the database, not in one process");
+        }
+        assertEquals(200, platform.putAsAdmin("/api/admin/accounts/sun.nodes", "{\"password\":\"a-new-password-3\"}").status());
+        assertEquals(200, platform.send(as("/api/admin/audit/verify", "sun.nodes", "a-new-password-3").GET()).status(),
+                "an admin's new password unlocks the account");
     }
 }

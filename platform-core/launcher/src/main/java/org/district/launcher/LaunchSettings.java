@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public record LaunchSettings(Path home, int httpPort, String httpHost, Path dataDir, Path pluginsDir, String jdbcUrl,
         String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData, String corsOrigins, int publicRateLimit,
-        Map<String, String> openIdConnect) {
+        Map<String, String> passedOn) {
 
     /** Every setting the launcher reads, with its default, as documented in the README. */
     public static final Map<String, String> DEFAULTS;
@@ -30,6 +30,9 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         defaults.put("DISTRICT_DEMO_DATA", "false");
         defaults.put("DISTRICT_CORS_ORIGINS", "");
         defaults.put("DISTRICT_PUBLIC_RATE_LIMIT", "1200");
+        defaults.put("DISTRICT_MODULE_MAX_REQUESTS", "64");
+        defaults.put("DISTRICT_MODULE_REQUEST_SECONDS", "30");
+        defaults.put("DISTRICT_MODULE_MAX_THREADS", "64");
         defaults.put("DISTRICT_OIDC_ISSUER", "");
         defaults.put("DISTRICT_OIDC_AUDIENCE", "");
         defaults.put("DISTRICT_OIDC_JWKS_URL", "");
@@ -73,14 +76,30 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
                 setting.apply("DISTRICT_JDBC_URL"), setting.apply("DISTRICT_JDBC_USER"),
                 setting.apply("DISTRICT_JDBC_PASSWORD"), setting.apply("DISTRICT_ADMIN_PASSWORD"),
                 Boolean.parseBoolean(setting.apply("DISTRICT_DEMO_DATA").trim()),
-                setting.apply("DISTRICT_CORS_ORIGINS"), publicRateLimit, openIdConnect(setting));
+                setting.apply("DISTRICT_CORS_ORIGINS"), publicRateLimit, passedOn(setting));
     }
 
-    /** The OpenID Connect settings that are set, by their framework property ({@code district.oidc.issuer}, ...). */
-    private static Map<String, String> openIdConnect(Function<String, String> setting) {
+    /**
+     * The OpenID Connect settings that are set, and the limits on each module (requests at once, seconds
+     * a request may run, threads of its own), by their framework property ({@code district.oidc.issuer},
+     * {@code district.module.max.requests}, ...).
+     */
+    private static Map<String, String> passedOn(Function<String, String> setting) {
         Map<String, String> oidc = new LinkedHashMap<>();
         for (String name : DEFAULTS.keySet()) {
             String value = setting.apply(name);
+            if (name.startsWith("DISTRICT_MODULE_")) {
+                int limit;
+                try {
+                    limit = Integer.parseInt(value.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+                }
+                if (limit < 1) {
+                    throw new IllegalArgumentException(name + " must be 1 or more, not " + limit);
+                }
+                oidc.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), Integer.toString(limit));
+            }
             if (name.startsWith("DISTRICT_OIDC_") && value != null && !value.isBlank()) {
                 oidc.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value.strip());
             }
@@ -113,7 +132,7 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         properties.put("district.demo.data", Boolean.toString(demoData));
         putIfSet(properties, "district.cors.origins", corsOrigins);
         properties.put("district.public.rate.limit", Integer.toString(publicRateLimit));
-        properties.putAll(openIdConnect);
+        properties.putAll(passedOn);
         return properties;
     }
 

@@ -80,4 +80,19 @@ class LaunchSettingsTest {
         assertEquals("district-chengdu", properties.get("district.oidc.audience"));
         assertEquals("roles", properties.get("district.oidc.roles.claim"));
     }
+
+    @Test
+    void eachModulesLimitsReachTheRuntimeAndANonsenseLimitIsRefusedByName() {
+        var defaults = LaunchSettings.from(home, name -> null, name -> null).frameworkProperties();
+        assertEquals("64", defaults.get("district.module.max.requests"));
+        assertEquals("30", defaults.get("district.module.request.seconds"));
+        assertEquals("64", defaults.get("district.module.max.threads"));
+        assertEquals("5", LaunchSettings.from(home, Map.of("DISTRICT_MODULE_REQUEST_SECONDS", " 5 ")::get, name -> null)
+                .frameworkProperties().get("district.module.request.seconds"));
+        for (String bad : new String[] { "0", "-3", "many", "" }) {
+            var failure = assertThrows(IllegalArgumentException.class,
+                    () -> LaunchSettings.from(home, Map.of("DISTRICT_MODULE_MAX_THREADS", bad)::get, name -> null));
+            assertTrue(failure.getMessage().contains("DISTRICT_MODULE_MAX_THREADS"), failure.getMessage());
+        }
+    }
 }

@@ -12,10 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 import org.district.plugins.courierstations.Coverage.DemandSetView;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +37,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @RolesAllowed(StationsResource.MANAGER)
 public class CoverageResource {
 
+    /** Demand sets are the city's plan: a manager limited to places reads them, and changes none. */
+    private static final String CITY_WIDE = "Coverage planning";
+
     @Reference
     private Coverage coverage;
 
@@ -44,7 +49,8 @@ public class CoverageResource {
     /** Loads demand points: {@code lat,lon,weight} rows, all or none ({@code coords=gcj02} for GCJ-02 input). */
     @POST
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/gzip" })
-    public Response upload(byte[] body, @QueryParam("name") String name, @QueryParam("coords") String coords) {
+    public Response upload(byte[] body, @QueryParam("name") String name, @QueryParam("coords") String coords, @Context Places places) {
+        places.requireEverywhere(CITY_WIDE);
         DemandSetView set = coverage.upload(body, name, Requests.coords(coords));
         return Response.created(UriBuilder.fromPath("coverage/{id}").build(set.id())).entity(set).build();
     }
@@ -53,7 +59,8 @@ public class CoverageResource {
     @POST
     @Path("{id}/points")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/gzip" })
-    public DemandSetView append(@PathParam("id") long id, byte[] body, @QueryParam("coords") String coords) {
+    public DemandSetView append(@PathParam("id") long id, byte[] body, @QueryParam("coords") String coords, @Context Places places) {
+        places.requireEverywhere(CITY_WIDE);
         return coverage.append(id, body, Requests.coords(coords));
     }
 
@@ -89,7 +96,8 @@ public class CoverageResource {
 
     @DELETE
     @Path("{id}")
-    public void delete(@PathParam("id") long id) {
+    public void delete(@PathParam("id") long id, @Context Places places) {
+        places.requireEverywhere(CITY_WIDE);
         coverage.delete(id);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 
 import jakarta.persistence.TypedQuery;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.persistence.ModuleDatabase;
 import org.district.platform.api.rest.Problem;
 import org.osgi.service.component.annotations.Component;
@@ -66,7 +67,7 @@ public class Figures {
     }
 
     /** Figures for the days {@code from} to {@code to} (both included), of one station or all. */
-    public Report report(LocalDate from, LocalDate to, Bucket by, Long stationId) {
+    public Report report(LocalDate from, LocalDate to, Bucket by, Long stationId, Places places) {
         if (to.isBefore(from)) {
             throw Problem.invalid("to", "must not be before from");
         }
@@ -85,17 +86,33 @@ public class Figures {
         ZoneId zone = city.settings().zone();
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        String scope = stationId == null ? "" : " and v.stationId = :station";
+        // A manager limited to places counts the visits of the stations in them.
+        Set<Long> within = null;
+        if (stationId != null) {
+            StationSnapshot station = map.get(stationId);
+            places.require("stationId", station == null ? null : station.district(), station == null ? null : station.street(),
+                    station == null ? null : station.community());
+        } else if (!places.isEverywhere()) {
+            within = new HashSet<>();
+            for (StationSnapshot station : map.all()) {
+                if (places.covers(station.district(), station.street(), station.community())) {
+                    within.add(station.id());
+                }
+            }
+            within.add(-1L); // an empty list is no SQL
+        }
+        Set<Long> inPlaces = within;
+        String scope = stationId != null ? " and v.stationId = :station" : inPlaces != null ? " and v.stationId in :stations" : "";
         List<Object[]> visits = database.read(em -> {
             TypedQuery<Object[]> query = em.createQuery("select v.stationId, v.at, v.workerKind, v.visitor from Visit v"
                     + " where v.at >= :from and v.at < :to" + scope, Object[].class);
-            bind(query, start, end, stationId);
+            bind(query, start, end, stationId, inPlaces);
             return query.getResultList();
         });
         List<Object[]> uses = database.read(em -> {
             TypedQuery<Object[]> query = em.createQuery("select s, count(v) from Visit v join v.services s"
                     + " where v.at >= :from and v.at < :to" + scope + " group by s", Object[].class);
-            bind(query, start, end, stationId);
+            bind(query, start, end, stationId, inPlaces);
             return query.getResultList();
         });
 
@@ -142,10 +159,12 @@ public class Figures {
         return station == null ? "station " + stationId : station.name();
     }
 
-    private static void bind(TypedQuery<Object[]> query, OffsetDateTime from, OffsetDateTime to, Long stationId) {
+    private static void bind(TypedQuery<Object[]> query, OffsetDateTime from, OffsetDateTime to, Long stationId, Set<Long> stations) {
         query.setParameter("from", from).setParameter("to", to);
         if (stationId != null) {
             query.setParameter("station", stationId);
+        } else if (stations != null) {
+            query.setParameter("stations", stations);
         }
     }
 

@@ -9,8 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,11 +34,12 @@ public class FiguresResource {
 
     /**
      * Figures for the days {@code from}..{@code to} (local dates, both included; the last seven days
-     * unless given), counted {@code by} hour, day or week, for one {@code stationId} or all stations.
+     * unless given), counted {@code by} hour, day or week, for one {@code stationId} or all stations
+     * (a manager limited to places: all stations in them).
      */
     @GET
     public Figures.Report report(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("by") @DefaultValue("day") String by, @QueryParam("stationId") Long stationId) {
+            @QueryParam("by") @DefaultValue("day") String by, @QueryParam("stationId") Long stationId, @Context Places places) {
         LocalDate today = LocalDate.now(city.settings().zone());
         LocalDate last = Requests.date("to", to, today);
         LocalDate first = Requests.date("from", from, last.minusDays(6));
@@ -46,6 +49,6 @@ public class FiguresResource {
         } catch (IllegalArgumentException e) {
             throw Problem.invalid("by", "'" + by + "' is not hour, day or week");
         }
-        return figures.report(first, last, bucket, stationId);
+        return figures.report(first, last, bucket, stationId, places);
     }
 }

@@ -1,5 +1,6 @@
 package org.district.plugins.courierstations;
 
+import org.district.platform.api.access.Places;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -139,6 +140,11 @@ public class Station {
         this.status = StationStatus.RETIRED;
         this.statusReason = reason;
         this.updatedAt = now;
+    }
+
+    /** Refuses a manager whose places do not hold this station (403). */
+    void requireWithin(Places places) {
+        places.require("id", district, street, community);
     }
 
     void newCheckinCode(String code, OffsetDateTime now) {

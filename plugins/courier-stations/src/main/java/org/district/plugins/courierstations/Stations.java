@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 
 import jakarta.persistence.EntityManager;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.persistence.ModuleDatabase;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
@@ -51,8 +52,10 @@ public class Stations {
     public record Managed(StationSnapshot station, String checkinCode, OffsetDateTime updatedAt) {
     }
 
-    public Managed create(StationDraft draft, CoordinateSystem coords) {
+    /** Adds a station; a manager limited to places adds it only within them. */
+    public Managed create(StationDraft draft, CoordinateSystem coords, Places places) {
         StationDetails details = details(draft, coords);
+        places.require("district", details.district(), details.street(), details.community());
         if (details.status() == StationStatus.RETIRED) {
             throw Problem.invalid("status", "a new station cannot be retired");
         }
@@ -63,19 +66,21 @@ public class Stations {
         });
     }
 
-    public Managed update(long id, StationDraft draft, CoordinateSystem coords) {
+    /** Changes a station; a manager limited to places must hold it both before and after. */
+    public Managed update(long id, StationDraft draft, CoordinateSystem coords, Places places) {
         StationDetails details = details(draft, coords);
+        places.require("district", details.district(), details.street(), details.community());
         return write(em -> {
-            Station station = find(em, id);
+            Station station = find(em, id, places);
             station.apply(details, now());
             return station;
         });
     }
 
     /** A new check-in code: the old QR code stops working. */
-    public Managed newCheckinCode(long id) {
+    public Managed newCheckinCode(long id, Places places) {
         return write(em -> {
-            Station station = find(em, id);
+            Station station = find(em, id, places);
             station.newCheckinCode(newCode(), now());
             return station;
         });
@@ -84,10 +89,10 @@ public class Stations {
     /** What removing a station did: one with visits on record is retired instead, to keep its figures. */
     public enum Removal { DELETED, RETIRED }
 
-    public Removal remove(long id) {
+    public Removal remove(long id, Places places) {
         long[] counted = { 0 };
         Removal removal = database.transaction(em -> {
-            Station station = find(em, id);
+            Station station = find(em, id, places);
             long visits = em.createQuery("select count(v) from Visit v where v.stationId = :s", Long.class).setParameter("s", id).getSingleResult();
             counted[0] = StationMap.bump(em);
             if (visits > 0) {
@@ -109,8 +114,14 @@ public class Stations {
         return database.read(em -> managed(find(em, id)));
     }
 
-    /** Who to list; every part is optional. */
-    public record Filter(String district, String street, String community, StationKind kind, StationStatus status, String service, String text) {
+    /** A station as its manager sees it, refused (403) to a manager whose places do not hold it. */
+    public Managed manage(long id, Places places) {
+        return database.read(em -> managed(find(em, id, places)));
+    }
+
+    /** Who to list; every part is optional but the places of the one asking. */
+    public record Filter(String district, String street, String community, StationKind kind, StationStatus status, String service, String text,
+            Places places) {
     }
 
     /** Stations from the index, by id: a list never costs the database a query per station. */
@@ -121,7 +132,8 @@ public class Stations {
                 && (filter.kind() == null || filter.kind() == s.kind())
                 && (filter.status() == null || filter.status() == s.status())
                 && (filter.service() == null || s.services().contains(filter.service()))
-                && (filter.text() == null || contains(s.name(), filter.text()) || contains(s.address(), filter.text()));
+                && (filter.text() == null || contains(s.name(), filter.text()) || contains(s.address(), filter.text()))
+                && filter.places().covers(s.district(), s.street(), s.community());
         List<StationSnapshot> found = map.all().stream().filter(matches).sorted(java.util.Comparator.comparingLong(StationSnapshot::id)).toList();
         int from = Math.min(paging.offset(), found.size());
         return paging.of(found.subList(from, Math.min(from + paging.size(), found.size())), found.size());
@@ -145,6 +157,12 @@ public class Stations {
 
     private static Managed managed(Station station) {
         return new Managed(station.snapshot(), station.getCheckinCode(), station.getUpdatedAt());
+    }
+
+    private static Station find(EntityManager em, long id, Places places) {
+        Station station = find(em, id);
+        station.requireWithin(places);
+        return station;
     }
 
     static Station find(EntityManager em, long id) {

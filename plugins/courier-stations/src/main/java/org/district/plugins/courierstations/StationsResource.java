@@ -15,10 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
 import org.district.platform.api.rest.Problem;
@@ -61,7 +63,7 @@ public class StationsResource {
     public Page<PublicStation> list(@QueryParam("district") String district, @QueryParam("street") String street,
             @QueryParam("community") String community, @QueryParam("kind") String kind, @QueryParam("status") String status,
             @QueryParam("service") String service, @QueryParam("q") String text, @QueryParam("coords") String coords,
-            @BeanParam PageRequest paging) {
+            @BeanParam PageRequest paging, @Context Places places) {
         City.Settings settings = city.settings();
         StationKind kindWanted = kind == null || kind.isBlank() ? null : StationKind.parse(kind)
                 .orElseThrow(() -> Problem.invalid("kind", "'" + kind + "' is not a kind of station; one of " + Codes.list(StationKind.values(), StationKind::code)));
@@ -71,7 +73,7 @@ public class StationsResource {
                 : Requests.services(List.of(service), settings.catalogue()).iterator().next();
         CoordinateSystem system = Requests.coords(coords);
         Page<StationSnapshot> page = stations.list(new Filter(Stations.blankToNull(district), Stations.blankToNull(street),
-                Stations.blankToNull(community), kindWanted, statusWanted, serviceWanted, Stations.blankToNull(text)), paging);
+                Stations.blankToNull(community), kindWanted, statusWanted, serviceWanted, Stations.blankToNull(text), places), paging);
         java.time.LocalDate today = java.time.LocalDate.now(settings.zone());
         return new Page<>(page.items().stream().map(s -> PublicStation.of(s, system, settings.catalogue(), today)).toList(),
                 page.page(), page.size(), page.total());
@@ -80,8 +82,8 @@ public class StationsResource {
     /** One station in full: contact phone and check-in code. */
     @GET
     @Path("{id}")
-    public StationView station(@PathParam("id") long id, @QueryParam("coords") String coords) {
-        StationView station = view(stations.manage(id), Requests.coords(coords));
+    public StationView station(@PathParam("id") long id, @QueryParam("coords") String coords, @Context Places places) {
+        StationView station = view(stations.manage(id, places), Requests.coords(coords));
         audit.record("personal-data.read", "station " + id, java.util.Map.of("fields", "contact phone"));
         return station;
     }
@@ -89,25 +91,25 @@ public class StationsResource {
     /** Adds a station; {@code coords=gcj02} when the position comes from a Chinese map app. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid StationDraft draft, @QueryParam("coords") String coords) {
+    public Response create(@Valid StationDraft draft, @QueryParam("coords") String coords, @Context Places places) {
         CoordinateSystem system = Requests.coords(coords);
-        Managed created = stations.create(draft, system);
+        Managed created = stations.create(draft, system, places);
         return Response.created(UriBuilder.fromPath("stations/{id}").build(created.station().id())).entity(view(created, system)).build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public StationView update(@PathParam("id") long id, @Valid StationDraft draft, @QueryParam("coords") String coords) {
+    public StationView update(@PathParam("id") long id, @Valid StationDraft draft, @QueryParam("coords") String coords, @Context Places places) {
         CoordinateSystem system = Requests.coords(coords);
-        return view(stations.update(id, draft, system), system);
+        return view(stations.update(id, draft, system, places), system);
     }
 
     /** Deletes a station without visits (204); one with visits on record is retired instead (200, the station). */
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") long id) {
-        if (stations.remove(id) == Stations.Removal.DELETED) {
+    public Response remove(@PathParam("id") long id, @Context Places places) {
+        if (stations.remove(id, places) == Stations.Removal.DELETED) {
             return Response.noContent().build();
         }
         return Response.ok(view(stations.manage(id), CoordinateSystem.WGS84)).build();
@@ -116,26 +118,26 @@ public class StationsResource {
     /** The content of the station's QR code. */
     @GET
     @Path("{id}/checkin-code")
-    public CheckinCode checkinCode(@PathParam("id") long id) {
-        return new CheckinCode(id, stations.manage(id).checkinCode());
+    public CheckinCode checkinCode(@PathParam("id") long id, @Context Places places) {
+        return new CheckinCode(id, stations.manage(id, places).checkinCode());
     }
 
     /** A new code; the printed QR code stops working. */
     @POST
     @Path("{id}/checkin-code")
-    public CheckinCode newCheckinCode(@PathParam("id") long id) {
-        return new CheckinCode(id, stations.newCheckinCode(id).checkinCode());
+    public CheckinCode newCheckinCode(@PathParam("id") long id, @Context Places places) {
+        return new CheckinCode(id, stations.newCheckinCode(id, places).checkinCode());
     }
 
     /** The check-in code as a QR code PNG to print, {@code size} pixels square. */
     @GET
     @Path("{id}/qr.png")
     @Produces("image/png")
-    public Response qrCode(@PathParam("id") long id, @QueryParam("size") @DefaultValue("400") int size) {
+    public Response qrCode(@PathParam("id") long id, @QueryParam("size") @DefaultValue("400") int size, @Context Places places) {
         if (size < 100 || size > 2000) {
             throw Problem.invalid("size", "must be between 100 and 2000 pixels");
         }
-        Managed station = stations.manage(id);
+        Managed station = stations.manage(id, places);
         return Response.ok(QrCodes.png(station.checkinCode(), size), "image/png")
                 .header("Content-Disposition", "inline; filename=\"station-" + id + "-checkin.png\"").build();
     }

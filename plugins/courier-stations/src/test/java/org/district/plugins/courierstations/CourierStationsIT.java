@@ -25,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
 
 import javax.imageio.ImageIO;
 
+import org.district.platform.testkit.Account;
 import org.district.platform.testkit.RunningPlatform;
 import org.district.platform.testkit.RunningPlatform.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -491,6 +492,51 @@ class CourierStationsIT {
             zip.write(plain);
         }
         return out.toByteArray();
+    }
+
+    // --- managers limited to places
+
+    @Test
+    void aManagerLimitedToADistrictManagesItsStationsAndNoOthers() {
+        String jia = "\"district\":\"测试市/甲区\"";
+        String yi = "\"district\":\"测试市/乙区\"";
+        long ours = create(station("甲区驿站", 30.20, 104.60, "\"lockers\"", "\"24h\"", jia));
+        long theirs = create(station("乙区驿站", 30.21, 104.61, "\"lockers\"", "\"24h\"", yi));
+        Account manager = Account.create(platform, "jia.manager", "courier-stations.manager@测试市/甲区");
+
+        List<Long> listed = ids(manager.get(API + "/stations?q=区驿站&size=200").json().get("items"));
+        assertTrue(listed.contains(ours) && !listed.contains(theirs), "the list holds the district's stations only: " + listed);
+        assertEquals(200, manager.get(API + "/stations/" + ours).status());
+        assertOutside(manager.get(API + "/stations/" + theirs), "id");
+        assertOutside(manager.get(API + "/stations/" + theirs + "/checkin-code"), "id");
+
+        Reply added = manager.post(API + "/stations", station("甲区新驿站", 30.22, 104.62, "\"lockers\"", "\"24h\"", jia));
+        assertEquals(201, added.status(), added.toString());
+        assertOutside(manager.post(API + "/stations", station("越界驿站", 30.22, 104.62, "\"lockers\"", "\"24h\"", yi)), "district");
+        assertOutside(manager.put(API + "/stations/" + ours, station("搬走", 30.20, 104.60, "\"lockers\"", "\"24h\"", yi)), "district");
+        assertOutside(manager.put(API + "/stations/" + theirs, station("改名", 30.21, 104.61, "\"lockers\"", "\"24h\"", jia)), "id");
+        assertOutside(manager.delete(API + "/stations/" + theirs), "id");
+        assertEquals("乙区驿站", platform.getAsAdmin(API + "/stations/" + theirs).json().get("name").asText(), "nothing refused was written");
+        assertEquals(200, manager.put(API + "/stations/" + ours, station("甲区驿站（改）", 30.20, 104.60, "\"lockers\"", "\"24h\"", jia)).status());
+
+        assertOutside(manager.get(API + "/figures?stationId=" + theirs), "stationId");
+        assertEquals(200, manager.get(API + "/figures?stationId=" + ours).status());
+        Reply upload = platform.send(manager.signed(API + "/coverage?name=plan").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("30.2,104.6,1\n")));
+        assertEquals(403, upload.status(), upload.toString());
+        assertTrue(upload.json().get("detail").asText().contains("belongs to the whole city"), upload.toString());
+
+        Account everywhere = Account.create(platform, "city.manager", "courier-stations.manager");
+        List<Long> all = ids(everywhere.get(API + "/stations?q=区驿站&size=200").json().get("items"));
+        assertTrue(all.contains(ours) && all.contains(theirs), all.toString());
+        assertEquals(200, everywhere.get(API + "/stations/" + theirs).status());
+    }
+
+    private static void assertOutside(Reply reply, String field) {
+        assertEquals(403, reply.status(), reply.toString());
+        assertTrue(reply.isProblem(), reply.toString());
+        assertEquals(field, reply.json().at("/errors/0/field").asText(), reply.toString());
+        assertTrue(reply.json().get("detail").asText().contains("测试市/甲区"), "names the manager's places: " + reply);
     }
 
     // --- restarts

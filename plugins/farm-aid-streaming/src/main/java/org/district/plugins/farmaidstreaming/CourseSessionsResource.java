@@ -12,10 +12,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.plugins.farmaidstreaming.Drafts.CourseSessionDraft;
 import org.district.plugins.farmaidstreaming.Drafts.EnrolmentDraft;
 import org.district.plugins.farmaidstreaming.Views.CourseSessionView;
@@ -46,7 +48,8 @@ public class CourseSessionsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CourseSessionView update(@PathParam("id") long id, @Valid CourseSessionDraft draft) {
+    public CourseSessionView update(@PathParam("id") long id, @Valid CourseSessionDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         CourseSession session = training.updateClass(id, draft);
         return CourseSessionView.of(session, training.enrolledCounts(List.of(id)).getOrDefault(id, 0L));
     }
@@ -54,7 +57,8 @@ public class CourseSessionsResource {
     /** Deletes a class nobody enrolled in (204); one with enrolments is a 409. */
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") long id) {
+    public Response remove(@PathParam("id") long id, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         training.removeClass(id);
         return Response.noContent().build();
     }
@@ -69,7 +73,8 @@ public class CourseSessionsResource {
     @POST
     @Path("{id}/enrolments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response enrol(@PathParam("id") long id, @Valid EnrolmentDraft draft) {
+    public Response enrol(@PathParam("id") long id, @Valid EnrolmentDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         Enrolment enrolment = training.enrol(id, draft.streamerId());
         return Response.created(UriBuilder.fromPath("enrolments/{id}").build(enrolment.getId())).entity(EnrolmentView.of(enrolment)).build();
     }

@@ -15,10 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
 import org.district.plugins.farmaidstreaming.Drafts.CourseDraft;
@@ -29,7 +31,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-/** {@code /api/farm-aid-streaming/courses}: the free live-commerce courses and the classes they are given in. */
+/**
+ * {@code /api/farm-aid-streaming/courses}: the free live-commerce courses and the classes they are
+ * given in. Courses are the whole city's programme, open to every streamer: a coordinator limited to
+ * places reads them but changes none of them (nor classes and enrolments).
+ */
 @Component(service = CoursesResource.class)
 @JakartarsResource
 @Path("courses")
@@ -54,7 +60,8 @@ public class CoursesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid CourseDraft draft) {
+    public Response create(@Valid CourseDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         Course course = training.createCourse(draft);
         return Response.created(UriBuilder.fromPath("courses/{id}").build(course.getId())).entity(CourseView.of(course)).build();
     }
@@ -62,14 +69,16 @@ public class CoursesResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CourseView update(@PathParam("id") long id, @Valid CourseDraft draft) {
+    public CourseView update(@PathParam("id") long id, @Valid CourseDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         return CourseView.of(training.updateCourse(id, draft));
     }
 
     /** Deletes a course never given (204); one with classes is deactivated (200, the course). */
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") long id) {
+    public Response remove(@PathParam("id") long id, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         if (training.removeCourse(id) == Streamers.Removal.DELETED) {
             return Response.noContent().build();
         }
@@ -88,7 +97,8 @@ public class CoursesResource {
     @POST
     @Path("{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createClass(@PathParam("id") long id, @Valid CourseSessionDraft draft) {
+    public Response createClass(@PathParam("id") long id, @Valid CourseSessionDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         CourseSession session = training.createClass(id, draft);
         return Response.created(UriBuilder.fromPath("course-sessions/{id}").build(session.getId())).entity(CourseSessionView.of(session, 0))
                 .build();

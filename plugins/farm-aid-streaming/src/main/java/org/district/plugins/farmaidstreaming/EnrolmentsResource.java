@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.district.platform.api.access.Places;
 import org.district.plugins.farmaidstreaming.Drafts.CompletionDraft;
 import org.district.plugins.farmaidstreaming.Views.EnrolmentView;
 import org.osgi.service.component.annotations.Component;
@@ -37,13 +39,15 @@ public class EnrolmentsResource {
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrolmentView complete(@PathParam("id") long id, @Valid CompletionDraft draft) {
+    public EnrolmentView complete(@PathParam("id") long id, @Valid CompletionDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         return EnrolmentView.of(training.complete(id, draft));
     }
 
     @POST
     @Path("{id}/withdraw")
-    public EnrolmentView withdraw(@PathParam("id") long id) {
+    public EnrolmentView withdraw(@PathParam("id") long id, @Context Places places) {
+        places.requireEverywhere(Roles.TRAINING);
         return EnrolmentView.of(training.withdraw(id));
     }
 }

@@ -9,8 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.audit.AuditTrail;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
@@ -38,7 +40,8 @@ public class ExportsResource {
     /** Every streamer (or only active ones with {@code active=true}): real names, phones, accounts, training. */
     @GET
     @Path("streamers.csv")
-    public Response streamers(@QueryParam("active") Boolean active) {
+    public Response streamers(@QueryParam("active") Boolean active, @Context Places places) {
+        places.requireEverywhere(Roles.STREAMERS_IN_FULL);
         List<Streamer> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             Page<Streamer> chunk = streamers.list(new Streamers.Filter(null, null, null, null, active, null),

@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,6 +23,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 
 /**
@@ -168,6 +171,35 @@ public class LiveSession {
 
     public String getResultsBy() {
         return resultsBy;
+    }
+
+    /**
+     * The villages the session sells for: the one it is meant for, if any, and every featured
+     * product's. They are its places; a coordinator limited to places works on a session only when
+     * they hold all of them.
+     */
+    Set<Village> villages() {
+        Set<Village> villages = new LinkedHashSet<>();
+        if (village != null) {
+            villages.add(village);
+        }
+        products.forEach(p -> villages.add(p.getVillage()));
+        return villages;
+    }
+
+    /** Whether every village of the session lies in these places (a session of no village: only everywhere). */
+    boolean within(Places places) {
+        Set<Village> villages = villages();
+        return places.isEverywhere() || (!villages.isEmpty() && villages.stream().allMatch(v -> v.within(places)));
+    }
+
+    /** Refuses (403, naming {@code field}) a coordinator whose places do not hold every village of the session. */
+    void requireWithin(Places places, String field) {
+        Set<Village> villages = villages();
+        if (villages.isEmpty()) {
+            places.require(field);
+        }
+        villages.forEach(v -> v.requireWithin(places, field));
     }
 
     public List<Product> products() {

@@ -16,6 +16,7 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.persistence.ModuleDatabase;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
@@ -31,6 +32,10 @@ import org.osgi.service.component.annotations.Reference;
  * Live sessions and their results. A session is planned, goes live, and is done once its results
  * are recorded; results are taken only for a session whose time has come and that was not
  * cancelled, and are written whole in one transaction with the session locked.
+ *
+ * <p>A session's places are its villages ({@link LiveSession#villages()}): a coordinator limited to
+ * places lists, reads and changes only the sessions whose villages all lie in them, and plans only
+ * such sessions. Streamers are the whole city's and may stream for any village.
  */
 @Component(service = LiveSessions.class)
 public class LiveSessions {
@@ -43,12 +48,18 @@ public class LiveSessions {
     @Reference
     private ModuleDatabase database;
 
-    /** Which sessions to list; every part is optional; {@code from}/{@code to} are local times. */
+    /** Which sessions to list; every part is optional but the places of the one asking; {@code from}/{@code to} are local times. */
     public record Filter(LocalDateTime from, LocalDateTime to, SessionStatus status, Long streamerId, Long villageId, Long productId,
-            Platform platform) {
+            Platform platform, Places places) {
     }
 
+    /**
+     * Sessions by time. A {@code village} or {@code product} outside the caller's places is refused
+     * (403 naming it); a coordinator limited to places gets only the sessions within them, counted
+     * before paging.
+     */
     public Page<LiveSession> list(Filter filter, PageRequest paging) {
+        requireWithin(filter);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (filter.from() != null) {
@@ -79,6 +90,10 @@ public class LiveSessions {
             where.append(" and s.platform = :platform");
             parameters.put("platform", filter.platform());
         }
+        if (!filter.places().isEverywhere()) {
+            return Villages.page(database.read(em -> Streamers.query(em, "select s from LiveSession s" + where + " order by s.scheduledAt, s.id",
+                    LiveSession.class, parameters).getResultList()).stream().filter(s -> s.within(filter.places())).toList(), paging);
+        }
         return database.read(em -> paging.of(
                 Streamers.query(em, "select s from LiveSession s" + where + " order by s.scheduledAt, s.id", LiveSession.class, parameters)
                         .setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList(),
@@ -107,17 +122,34 @@ public class LiveSessions {
         return paging.of(all.subList(from, Math.min(from + paging.size(), all.size())), all.size());
     }
 
-    public LiveSession session(long id) {
-        LiveSession session = database.read(em -> em.find(LiveSession.class, id));
-        if (session == null) {
-            throw Problem.notFound("There is no session " + id + ".");
+    private void requireWithin(Filter filter) {
+        if (filter.places().isEverywhere()) {
+            return;
         }
-        return session;
+        database.read(em -> {
+            Village village = filter.villageId() == null ? null : em.find(Village.class, filter.villageId());
+            if (village != null) {
+                village.requireWithin(filter.places(), "village");
+            }
+            Product product = filter.productId() == null ? null : em.find(Product.class, filter.productId());
+            if (product != null) {
+                product.getVillage().requireWithin(filter.places(), "product");
+            }
+            return null;
+        });
     }
 
-    public LiveSession create(SessionDraft draft) {
+    /** The session, refused (403 naming {@code id}) to a coordinator whose places do not hold every village of it. */
+    public LiveSession session(long id, Places places) {
+        return database.read(em -> found(em, id, false, places));
+    }
+
+    /** Plans a session; a coordinator limited to places plans one for villages within them only. */
+    public LiveSession create(SessionDraft draft, Places places) {
         return database.transaction(em -> {
-            LiveSession session = new LiveSession(plan(em, draft, null));
+            LiveSession.Plan plan = plan(em, draft, null);
+            requireWithin(plan, places);
+            LiveSession session = new LiveSession(plan);
             requireStreamerFree(em, session);
             em.persist(session);
             return session;
@@ -125,13 +157,15 @@ public class LiveSessions {
     }
 
     /** Changes a planned session: time, streamer, platform or products. */
-    public LiveSession update(long id, SessionDraft draft) {
+    public LiveSession update(long id, SessionDraft draft, Places places) {
         return database.transaction(em -> {
-            LiveSession session = found(em, id, true);
+            LiveSession session = found(em, id, true, places);
             if (session.getStatus() != SessionStatus.PLANNED) {
                 throw Problem.conflict("Session " + id + " is " + session.getStatus().code() + "; only a planned session can be changed.");
             }
-            session.apply(plan(em, draft, session));
+            LiveSession.Plan plan = plan(em, draft, session);
+            requireWithin(plan, places);
+            session.apply(plan);
             requireStreamerFree(em, session);
             return session;
         });
@@ -197,6 +231,16 @@ public class LiveSessions {
         return new LiveSession.Plan(streamer, platform, village, scheduledAt, minutes, Params.blankToNull(draft.title()), products);
     }
 
+    /** Refuses (403) a planned session for a village outside the caller's places, naming the draft's field that brings it in. */
+    private static void requireWithin(LiveSession.Plan plan, Places places) {
+        if (plan.village() != null) {
+            plan.village().requireWithin(places, "villageId");
+        }
+        for (int i = 0; i < plan.products().size(); i++) {
+            plan.products().get(i).getVillage().requireWithin(places, "productIds[" + i + "]");
+        }
+    }
+
     /** One streamer, one session at a time: an overlapping planned or live session of theirs is a conflict. */
     private static void requireStreamerFree(EntityManager em, LiveSession session) {
         LocalDateTime from = session.getScheduledAt();
@@ -213,9 +257,9 @@ public class LiveSessions {
     }
 
     /** Marks the session live, from half an hour before its time. */
-    public LiveSession goLive(long id) {
+    public LiveSession goLive(long id, Places places) {
         return database.transaction(em -> {
-            LiveSession session = found(em, id, true);
+            LiveSession session = found(em, id, true, places);
             if (session.getScheduledAt().minusMinutes(EARLY_START_MINUTES).isAfter(Params.now())) {
                 throw Problem.conflict("Session " + id + " is scheduled for " + session.getScheduledAt() + "; it can go live from "
                         + EARLY_START_MINUTES + " minutes before.");
@@ -225,9 +269,9 @@ public class LiveSessions {
         });
     }
 
-    public LiveSession cancel(long id, String reason) {
+    public LiveSession cancel(long id, String reason, Places places) {
         return database.transaction(em -> {
-            LiveSession session = found(em, id, true);
+            LiveSession session = found(em, id, true, places);
             session.cancel(reason.strip());
             return session;
         });
@@ -240,9 +284,9 @@ public class LiveSessions {
      * product the session did not feature, a product listed twice, more orders than units, more
      * returns than orders, or a declared total that is not the sum.
      */
-    public LiveSession recordResults(long id, ResultsDraft draft, String by) {
+    public LiveSession recordResults(long id, ResultsDraft draft, String by, Places places) {
         return database.transaction(em -> {
-            LiveSession session = found(em, id, true);
+            LiveSession session = found(em, id, true, places);
             requireHappened(session);
             Map<Long, Product> featured = new HashMap<>();
             session.products().forEach(p -> featured.put(p.getId(), p));
@@ -326,6 +370,12 @@ public class LiveSessions {
                 .setParameter("earliest", from.minusMinutes(12 * 60)).getResultList())
                 .stream().filter(s -> s.overlaps(from, to)).forEach(s -> busy.putIfAbsent(s.getStreamer().getId(), s));
         return busy;
+    }
+
+    private static LiveSession found(EntityManager em, long id, boolean lock, Places places) {
+        LiveSession session = found(em, id, lock);
+        session.requireWithin(places, "id");
+        return session;
     }
 
     private static LiveSession found(EntityManager em, long id, boolean lock) {

@@ -20,10 +20,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
 import org.district.platform.api.rest.Problem;
@@ -34,7 +36,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-/** {@code /api/farm-aid-streaming/products}: what the villages sell, and which streamers to ask to sell it. */
+/**
+ * {@code /api/farm-aid-streaming/products}: what the villages sell, and which streamers to ask to
+ * sell it. A product is where its village is: a coordinator limited to places works on the products
+ * of the villages in them only.
+ */
 @Component(service = ProductsResource.class)
 @JakartarsResource
 @Path("products")
@@ -54,40 +60,41 @@ public class ProductsResource {
     /** Products by village and name; {@code inSeason=7} keeps those in season in July. */
     @GET
     public Page<ProductView> list(@QueryParam("village") Long village, @QueryParam("category") String category, @QueryParam("q") String q,
-            @QueryParam("active") Boolean active, @QueryParam("inSeason") Integer inSeason, @BeanParam PageRequest paging) {
+            @QueryParam("active") Boolean active, @QueryParam("inSeason") Integer inSeason, @BeanParam PageRequest paging,
+            @Context Places places) {
         if (inSeason != null && (inSeason < 1 || inSeason > 12)) {
             throw Problem.invalid("inSeason", "must be a month from 1 to 12");
         }
         Page<Product> page = villages.products(new Villages.ProductFilter(village, Params.entry(ProductCategory.class, "category", category),
-                Params.blankToNull(q), active, inSeason == null ? null : Month.of(inSeason)), paging);
+                Params.blankToNull(q), active, inSeason == null ? null : Month.of(inSeason), places), paging);
         return new Page<>(page.items().stream().map(ProductView::of).toList(), page.page(), page.size(), page.total());
     }
 
     @GET
     @Path("{id}")
-    public ProductView product(@PathParam("id") long id) {
-        return ProductView.of(villages.product(id));
+    public ProductView product(@PathParam("id") long id, @Context Places places) {
+        return ProductView.of(villages.product(id, places));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid ProductDraft draft) {
-        Product product = villages.createProduct(draft);
+    public Response create(@Valid ProductDraft draft, @Context Places places) {
+        Product product = villages.createProduct(draft, places);
         return Response.created(UriBuilder.fromPath("products/{id}").build(product.getId())).entity(ProductView.of(product)).build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ProductView update(@PathParam("id") long id, @Valid ProductDraft draft) {
-        return ProductView.of(villages.updateProduct(id, draft));
+    public ProductView update(@PathParam("id") long id, @Valid ProductDraft draft, @Context Places places) {
+        return ProductView.of(villages.updateProduct(id, draft, places));
     }
 
     /** Deletes a product never featured in a session (204); otherwise deactivates it (200, the product). */
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") long id) {
-        if (villages.removeProduct(id) == Streamers.Removal.DELETED) {
+    public Response remove(@PathParam("id") long id, @Context Places places) {
+        if (villages.removeProduct(id, places) == Streamers.Removal.DELETED) {
             return Response.noContent().build();
         }
         return Response.ok(ProductView.of(villages.product(id))).build();
@@ -105,7 +112,7 @@ public class ProductsResource {
     @GET
     @Path("{id}/suggested-streamers")
     public Suggestions suggestions(@PathParam("id") long id, @QueryParam("at") String at, @QueryParam("minutes") @DefaultValue("120") int minutes,
-            @QueryParam("limit") @DefaultValue("10") int limit) {
+            @QueryParam("limit") @DefaultValue("10") int limit, @Context Places places) {
         if (minutes < 15 || minutes > 720) {
             throw Problem.invalid("minutes", "must be between 15 and 720");
         }
@@ -113,7 +120,7 @@ public class ProductsResource {
             throw Problem.invalid("limit", "must be between 1 and " + MAX_SUGGESTIONS);
         }
         LocalDateTime when = Params.time("at", at);
-        Product product = villages.product(id);
+        Product product = villages.product(id, places);
         List<String> notes = new ArrayList<>();
         if (!product.isActive()) {
             notes.add("the product is no longer sold");

@@ -9,9 +9,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.TypedQuery;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.persistence.ModuleDatabase;
 import org.district.platform.api.rest.Problem;
 import org.district.plugins.farmaidstreaming.Params.Months;
@@ -28,7 +30,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * What reports, charts and streamer suggestions are made of, read straight from the per-product
  * results (the one place sales are kept) and the impact rows. No personal data: streamers appear
- * by handle only.
+ * by handle only. Reports for a coordinator limited to places hold the villages in them only: each
+ * product's result counts for its village, so a streamer's line holds what they sold for those.
  */
 @Component(service = SalesFigures.class)
 public class SalesFigures {
@@ -45,30 +48,38 @@ public class SalesFigures {
     @Reference
     private LiveSessions sessions;
 
-    public SalesReport.Report report(Dimension by, Months months, Long villageId) {
-        if (villageId != null && database.read(em -> em.find(Village.class, villageId)) == null) {
-            throw Problem.invalid("village", "there is no village " + villageId);
+    @Reference
+    private Villages villages;
+
+    /** The report of one village, refused (403 naming {@code village}) outside the caller's places, or of every village in them. */
+    public SalesReport.Report report(Dimension by, Months months, Long villageId, Places places) {
+        if (villageId != null) {
+            Village village = database.read(em -> em.find(Village.class, villageId));
+            if (village == null) {
+                throw Problem.invalid("village", "there is no village " + villageId);
+            }
+            village.requireWithin(places, "village");
         }
-        return SalesReport.of(by, sales(months, villageId), impact(months, villageId), months.from(), months.to(), villageId);
+        Set<Long> within = villageId == null ? villages.villagesWithin(places) : null;
+        return SalesReport.of(by, sales(months, villageId, within), impact(months, villageId, within), months.from(), months.to(), villageId);
     }
 
     /** The village's months as a chart series: every month of the period, zero when nothing sold. */
     public List<SalesChart.Point> series(long villageId, Months months) {
-        SalesReport.Report report = SalesReport.of(Dimension.MONTH, sales(months, villageId), List.of(), months.from(), months.to(), villageId);
+        SalesReport.Report report = SalesReport.of(Dimension.MONTH, sales(months, villageId, null), List.of(), months.from(), months.to(), villageId);
         return report.lines().stream()
                 .map(l -> new SalesChart.Point(YearMonth.parse(l.month()), l.salesValue(), l.unitsSold(), l.sessions())).toList();
     }
 
-    List<SalesReport.Sale> sales(Months months, Long villageId) {
+    /** The sales of the period, of one village, of the villages {@code within} (ids), or of all when both are null. */
+    List<SalesReport.Sale> sales(Months months, Long villageId, Set<Long> within) {
         String jpql = "select s.id, s.scheduledAt, p.village.id, p.village.name, s.streamer.id, s.streamer.handle,"
                 + " r.unitsSold, r.salesValue, r.orders, r.returns from SessionResult r join r.session s join r.product p"
-                + " where s.scheduledAt >= :from and s.scheduledAt < :to" + (villageId == null ? "" : " and p.village.id = :village")
+                + " where s.scheduledAt >= :from and s.scheduledAt < :to" + scope("p.village.id", villageId, within)
                 + " order by s.id, p.id";
         return database.read(em -> {
             TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class).setParameter("from", months.start()).setParameter("to", months.end());
-            if (villageId != null) {
-                query.setParameter("village", villageId);
-            }
+            bind(query, villageId, within);
             List<SalesReport.Sale> sales = new ArrayList<>();
             for (Object[] r : query.getResultList()) {
                 sales.add(new SalesReport.Sale(((Number) r[0]).longValue(), YearMonth.from((LocalDateTime) r[1]), ((Number) r[2]).longValue(),
@@ -79,15 +90,13 @@ public class SalesFigures {
         });
     }
 
-    List<SalesReport.Impact> impact(Months months, Long villageId) {
+    List<SalesReport.Impact> impact(Months months, Long villageId, Set<Long> within) {
         String jpql = "select i.village.id, i.village.name, i.monthStart, i.villagersEmployed, i.incomeChange from VillageImpact i"
-                + " where i.monthStart >= :from and i.monthStart <= :to" + (villageId == null ? "" : " and i.village.id = :village");
+                + " where i.monthStart >= :from and i.monthStart <= :to" + scope("i.village.id", villageId, within);
         return database.read(em -> {
             TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class).setParameter("from", months.from().atDay(1))
                     .setParameter("to", months.to().atDay(1));
-            if (villageId != null) {
-                query.setParameter("village", villageId);
-            }
+            bind(query, villageId, within);
             List<SalesReport.Impact> impact = new ArrayList<>();
             for (Object[] r : query.getResultList()) {
                 impact.add(new SalesReport.Impact(((Number) r[0]).longValue(), (String) r[1], YearMonth.from((LocalDate) r[2]),
@@ -95,6 +104,18 @@ public class SalesFigures {
             }
             return impact;
         });
+    }
+
+    private static String scope(String column, Long villageId, Set<Long> within) {
+        return villageId != null ? " and " + column + " = :village" : within != null ? " and " + column + " in :villages" : "";
+    }
+
+    private static void bind(TypedQuery<Object[]> query, Long villageId, Set<Long> within) {
+        if (villageId != null) {
+            query.setParameter("village", villageId);
+        } else if (within != null) {
+            query.setParameter("villages", within);
+        }
     }
 
     /** Every active streamer as matching sees them for a product of the category at the time (or at no time). */

@@ -15,10 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.audit.AuditTrail;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
@@ -33,6 +35,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code /api/farm-aid-streaming/streamers}: the roster of volunteer streamers. Lists mask real
  * names, phones and account ids; opening one streamer shows them and is written to the audit trail.
+ * Streamers sell for any village: the roster is the whole city's, and a coordinator limited to
+ * places reads it but changes none of it.
  */
 @Component(service = StreamersResource.class)
 @JakartarsResource
@@ -70,7 +74,8 @@ public class StreamersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid StreamerDraft draft) {
+    public Response create(@Valid StreamerDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.STREAMERS);
         Streamer streamer = streamers.create(draft);
         return Response.created(UriBuilder.fromPath("streamers/{id}").build(streamer.getId()))
                 .entity(StreamerView.of(streamer, List.of())).build();
@@ -79,14 +84,16 @@ public class StreamersResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public StreamerView update(@PathParam("id") long id, @Valid StreamerDraft draft) {
+    public StreamerView update(@PathParam("id") long id, @Valid StreamerDraft draft, @Context Places places) {
+        places.requireEverywhere(Roles.STREAMERS);
         return StreamerView.of(streamers.update(id, draft), streamers.enrolments(id));
     }
 
     /** Deletes a streamer without sessions or training (204); one with them is deactivated instead (200, the streamer). */
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") long id) {
+    public Response remove(@PathParam("id") long id, @Context Places places) {
+        places.requireEverywhere(Roles.STREAMERS);
         if (streamers.remove(id) == Streamers.Removal.DELETED) {
             return Response.noContent().build();
         }

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.district.platform.api.access.Places;
+
 /**
  * A village or co-operative with products to sell, at its node of the administrative tree
  * ({@code 台州市/椒江区/大陈镇}). The contact person's name and phone are personal data.
@@ -59,6 +61,16 @@ public class Village {
         this.contactName = details.contactName();
         this.contactPhone = details.contactPhone();
         this.active = details.active();
+    }
+
+    /** Whether the village lies in these places. */
+    boolean within(Places places) {
+        return places.covers(node);
+    }
+
+    /** Refuses (403, naming {@code field}) a coordinator whose places do not hold this village. */
+    void requireWithin(Places places, String field) {
+        places.require(field, node);
     }
 
     void deactivate() {

@@ -600,4 +600,110 @@ class FarmAidStreamingIT {
         assertEquals(409, coordinator.post("/villages", json("name", "停用测试邻村", "kind", "village", "node", "台州市")).status());
         assertEquals(404, coordinator.get("/sessions/987654321").status());
     }
+
+    // --- coordinators limited to places
+
+    @Test
+    void aCoordinatorLimitedToADistrictWorksOnItsVillagesAndReadsButDoesNotChangeWhatIsCityWide() {
+        YearMonth month = YearMonth.now(SHANGHAI).minusMonths(40);
+        long ours = coordinator.create("/villages", json("name", "甲区甲村", "kind", "village", "node", "测试市/甲区/甲街道/甲村"));
+        long theirs = coordinator.create("/villages", json("name", "乙区乙村", "kind", "village", "node", "测试市/乙区/乙村"));
+        long ourProduct = product(ours, "甲村枇杷", "produce", "30.00");
+        long theirProduct = product(theirs, "乙村茶叶", "produce", "88.00");
+        long streamer = streamer("地区测试主播", "douyin", 1000, List.of(), List.of(), false);
+        long ourSession = session(streamer, "douyin", ours, month.atDay(5).atTime(20, 0), List.of(ourProduct));
+        long theirSession = session(streamer, "douyin", theirs, month.atDay(12).atTime(20, 0), List.of(theirProduct));
+        long mixed = session(streamer, "douyin", null, month.atDay(19).atTime(20, 0), List.of(ourProduct, theirProduct));
+        assertEquals(200, record(ourSession, List.of(result(ourProduct, 10, "300.00", 10, 0))).status());
+        assertEquals(200, record(theirSession, List.of(result(theirProduct, 5, "440.00", 5, 0))).status());
+        assertEquals(200, record(mixed, List.of(result(ourProduct, 1, "30.00", 1, 0), result(theirProduct, 1, "88.00", 1, 0))).status());
+        String impact = json("villagersEmployed", 4, "incomeChangePerPerson", new BigDecimal("20000.00"));
+        assertEquals(200, coordinator.put("/villages/" + ours + "/impact/" + month, impact).status());
+        assertEquals(200, coordinator.put("/villages/" + theirs + "/impact/" + month, impact).status());
+        Http limited = Http.account(platform, "jia.coordinator", Roles.COORDINATOR + "@测试市/甲区");
+
+        assertEquals(List.of(ours), ids(limited.get("/villages?size=200")), "the district's villages only");
+        assertEquals(List.of(ourProduct), ids(limited.get("/products?size=200")), "their products only");
+        assertEquals(List.of(ourSession), ids(limited.get("/sessions?size=200")), "sessions whose villages all lie in the district");
+        JsonNode report = exact(limited.get("/reports/villages?from=" + month + "&to=" + month));
+        assertEquals(1, report.get("lines").size(), report.toString());
+        assertEquals(ours, report.at("/lines/0/id").asLong());
+        assertYuan("330.00", report.at("/total/salesValue"));
+        assertEquals(4, report.at("/total/villagersEmployed").asLong(), report.toString());
+        JsonNode rows = limited.get("/reports/impact?from=" + month + "&to=" + month).json();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals(ours, rows.at("/0/village/id").asLong());
+
+        assertOutside(limited.get("/villages/" + theirs), "id");
+        assertOutside(limited.get("/villages/" + theirs + "/impact"), "id");
+        assertOutside(limited.get("/villages/" + theirs + "/sales-chart"), "id");
+        assertOutside(limited.get("/products/" + theirProduct), "id");
+        assertOutside(limited.get("/products/" + theirProduct + "/suggested-streamers"), "id");
+        assertOutside(limited.get("/sessions/" + theirSession), "id");
+        assertOutside(limited.get("/sessions/" + mixed + "/results"), "id");
+        assertOutside(limited.get("/products?village=" + theirs), "village");
+        assertOutside(limited.get("/sessions?product=" + theirProduct), "product");
+        assertOutside(limited.get("/reports/villages?village=" + theirs), "village");
+        assertOutside(limited.get("/reports/impact?village=" + theirs), "village");
+
+        assertOutside(limited.post("/villages", json("name", "越界村", "kind", "village", "node", "测试市/乙区/越界村")), "node");
+        assertOutside(limited.put("/villages/" + ours, json("name", "甲区甲村", "kind", "village", "node", "测试市/乙区/甲村")), "node");
+        assertOutside(limited.put("/villages/" + theirs, json("name", "改名村", "kind", "village", "node", "测试市/甲区/乙村")), "id");
+        assertOutside(limited.delete("/villages/" + theirs), "id");
+        String tea = json("villageId", theirs, "name", "乙村新茶", "category", "produce", "unit", "盒", "price", new BigDecimal("66.00"), "stock", 5);
+        assertOutside(limited.post("/products", tea), "villageId");
+        assertOutside(limited.put("/products/" + theirProduct, tea), "id");
+        assertOutside(limited.put("/products/" + ourProduct, tea.replace("乙村新茶", "甲村枇杷")), "villageId");
+        assertOutside(limited.delete("/products/" + theirProduct), "id");
+        assertOutside(limited.post("/sessions", json("streamerId", streamer, "platform", "douyin", "scheduledAt", at(now().plusDays(30)),
+                "productIds", List.of(ourProduct, theirProduct))), "productIds[1]");
+        assertOutside(limited.put("/sessions/" + theirSession + "/results", json("results", List.of(result(theirProduct, 1, "88.00", 1, 0)))), "id");
+        assertOutside(limited.post("/sessions/" + mixed + "/cancel", json("reason", "越界")), "id");
+        assertOutside(limited.put("/villages/" + theirs + "/impact/" + month, impact.replace("4", "9")), "id");
+        assertOutside(limited.delete("/villages/" + theirs + "/impact/" + month), "id");
+
+        JsonNode their = platform.getAsAdmin(Http.API + "/villages/" + theirs).json();
+        assertEquals("乙区乙村", their.get("name").asText(), "nothing refused was written");
+        assertTrue(their.get("active").asBoolean());
+        assertEquals(ours, platform.getAsAdmin(Http.API + "/products/" + ourProduct).json().at("/village/id").asLong(), "the product stayed");
+        assertEquals("乙村茶叶", platform.getAsAdmin(Http.API + "/products/" + theirProduct).json().get("name").asText());
+        assertYuan("440.00", exact(platform.getAsAdmin(Http.API + "/sessions/" + theirSession + "/results")).at("/total/salesValue"));
+        assertEquals(4, platform.getAsAdmin(Http.API + "/villages/" + theirs + "/impact?from=" + month + "&to=" + month).json()
+                .at("/0/villagersEmployed").asInt());
+        assertEquals(1, coordinator.get("/products?village=" + theirs).json().get("total").asInt());
+
+        assertEquals(201, limited.post("/products", json("villageId", ours, "name", "甲村新笋", "category", "produce", "unit", "斤",
+                "price", new BigDecimal("12.00"), "stock", 50)).status());
+        assertEquals(201, limited.post("/sessions", json("streamerId", streamer, "platform", "douyin", "villageId", ours,
+                "scheduledAt", at(now().plusDays(30)), "productIds", List.of(ourProduct))).status());
+        assertEquals(200, limited.put("/villages/" + ours + "/impact/" + month, impact.replace("4", "5")).status());
+
+        // Streamers and training are the whole city's: read, not changed.
+        assertEquals(200, limited.get("/streamers/" + streamer).status());
+        assertEquals(200, limited.get("/courses").status());
+        Reply refused = limited.post("/streamers", json("handle", "越界主播", "realName", "越界", "accounts", List.of(), "categories", List.of()));
+        assertEquals(403, refused.status(), refused.toString());
+        assertTrue(refused.json().get("detail").asText().contains("belongs to the whole city"), refused.toString());
+        assertEquals(403, limited.delete("/streamers/" + streamer).status());
+        assertEquals(403, limited.post("/courses", json("title", "越界课程", "organiser", "甲区", "hours", 8)).status());
+        assertTrue(platform.getAsAdmin(Http.API + "/streamers/" + streamer).json().get("active").asBoolean(), "the refused removal changed nothing");
+
+        List<Long> all = ids(coordinator.get("/villages?q=区&size=200"));
+        assertTrue(all.contains(ours) && all.contains(theirs), all.toString());
+        assertEquals(200, coordinator.get("/sessions/" + mixed).status());
+    }
+
+    private static List<Long> ids(Reply page) {
+        assertEquals(200, page.status(), page.toString());
+        List<Long> ids = new ArrayList<>();
+        page.json().get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
+    }
+
+    private static void assertOutside(Reply reply, String field) {
+        assertEquals(403, reply.status(), reply.toString());
+        assertTrue(reply.isProblem(), reply.toString());
+        assertEquals(field, reply.json().at("/errors/0/field").asText(), reply.toString());
+        assertTrue(reply.json().get("detail").asText().contains("测试市/甲区"), "names the coordinator's places: " + reply);
+    }
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.district.platform.api.access.Places;
+
 /** A law firm whose lawyers volunteer; {@code district} is its node in the administrative tree, e.g. 宜宾市/翠屏区. */
 @Entity
 @Table(name = "law_firm")
@@ -46,6 +48,11 @@ public class LawFirm {
         this.licenceNo = licenceNo;
         this.address = address;
         this.district = district;
+    }
+
+    /** Refuses (403, naming {@code field}) an operator whose places do not hold this firm's district. */
+    void requireWithin(Places places, String field) {
+        places.require(field, district);
     }
 
     public Long getId() {

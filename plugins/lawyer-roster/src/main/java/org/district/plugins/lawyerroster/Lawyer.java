@@ -21,6 +21,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.district.platform.api.access.Places;
 import org.district.plugins.lawyerroster.api.Specialty;
 import org.district.plugins.lawyerroster.api.WeeklyWindow;
 
@@ -97,6 +98,16 @@ public class Lawyer {
 
     public LawyerDetails details() {
         return new LawyerDetails(name, firm, Set.copyOf(specialties), List.copyOf(languages), phone, windows(), active);
+    }
+
+    /** A lawyer's place is their firm's: refuses (403, naming {@code id}) an operator whose places do not hold it. */
+    void requireWithin(Places places) {
+        firm.requireWithin(places, "id");
+    }
+
+    /** Whether the lawyer's firm lies in these places. */
+    boolean within(Places places) {
+        return places.covers(firm.getDistrict());
     }
 
     void deactivate() {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
 import org.district.plugins.lawyerroster.Roster.LawyerFilter;
@@ -36,7 +37,8 @@ public class PublicRosterResource {
     @GET
     @Path("lawyers")
     public Page<PublicLawyer> lawyers(@QueryParam("specialty") String specialty, @BeanParam PageRequest paging) {
-        Page<Lawyer> page = roster.lawyers(new LawyerFilter(RosterResource.specialty(specialty), null, null, null, null, true), paging);
+        Page<Lawyer> page = roster.lawyers(new LawyerFilter(RosterResource.specialty(specialty), null, null, null, null, true,
+                Places.everywhere()), paging);
         return new Page<>(page.items().stream().map(PublicLawyer::of).toList(), page.page(), page.size(), page.total());
     }
 

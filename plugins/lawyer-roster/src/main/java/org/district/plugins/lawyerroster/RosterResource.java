@@ -22,10 +22,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.audit.AuditTrail;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
@@ -50,7 +52,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/lawyer-roster}: the coordinator's side of the roster — firms, lawyers, duties, the
- * spreadsheet import and the rota. For the roster's operators (and admins).
+ * spreadsheet import and the rota. For the roster's operators (and admins); an operator limited to
+ * places ({@code lawyer-roster.operator@宜宾市/翠屏区}) works only with the firms in them and their
+ * lawyers (see {@link Roster}).
  */
 @Component(service = RosterResource.class)
 @JakartarsResource
@@ -71,36 +75,36 @@ public class RosterResource {
 
     @GET
     @Path("firms")
-    public Page<FirmView> firms(@BeanParam PageRequest paging) {
-        Page<LawFirm> page = roster.firms(paging);
+    public Page<FirmView> firms(@BeanParam PageRequest paging, @Context Places places) {
+        Page<LawFirm> page = roster.firms(paging, places);
         return new Page<>(page.items().stream().map(FirmView::of).toList(), page.page(), page.size(), page.total());
     }
 
     @GET
     @Path("firms/{id}")
-    public FirmView firm(@PathParam("id") long id) {
-        return FirmView.of(roster.firm(id));
+    public FirmView firm(@PathParam("id") long id, @Context Places places) {
+        return FirmView.of(roster.firm(id, places));
     }
 
     @POST
     @Path("firms")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createFirm(@Valid FirmDraft draft) {
-        LawFirm firm = roster.createFirm(draft);
+    public Response createFirm(@Valid FirmDraft draft, @Context Places places) {
+        LawFirm firm = roster.createFirm(draft, places);
         return Response.created(UriBuilder.fromPath("firms/{id}").build(firm.getId())).entity(FirmView.of(firm)).build();
     }
 
     @PUT
     @Path("firms/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FirmView updateFirm(@PathParam("id") long id, @Valid FirmDraft draft) {
-        return FirmView.of(roster.updateFirm(id, draft));
+    public FirmView updateFirm(@PathParam("id") long id, @Valid FirmDraft draft, @Context Places places) {
+        return FirmView.of(roster.updateFirm(id, draft, places));
     }
 
     @DELETE
     @Path("firms/{id}")
-    public void deleteFirm(@PathParam("id") long id) {
-        roster.deleteFirm(id);
+    public void deleteFirm(@PathParam("id") long id, @Context Places places) {
+        roster.deleteFirm(id, places);
     }
 
     // --- lawyers
@@ -108,15 +112,17 @@ public class RosterResource {
     /**
      * Lawyers, filtered by {@code specialty} (code or Chinese name), {@code district} (of their
      * firm, a prefix of the administrative path), {@code language}, {@code availableOn} (a day) and
-     * {@code availableAt} (a time, HH:mm), {@code active}. Phone and licence numbers are masked.
+     * {@code availableAt} (a time, HH:mm), {@code active}; for an operator limited to places, only
+     * lawyers of firms in them. Phone and licence numbers are masked.
      */
     @GET
     @Path("lawyers")
     public Page<LawyerListItem> lawyers(@QueryParam("specialty") String specialty, @QueryParam("district") String district,
             @QueryParam("language") String language, @QueryParam("availableOn") String availableOn,
-            @QueryParam("availableAt") String availableAt, @QueryParam("active") Boolean active, @BeanParam PageRequest paging) {
+            @QueryParam("availableAt") String availableAt, @QueryParam("active") Boolean active, @BeanParam PageRequest paging,
+            @Context Places places) {
         LawyerFilter filter = new LawyerFilter(specialty(specialty), Roster.blankToNull(district), Roster.blankToNull(language),
-                day(availableOn), time(availableAt), active);
+                day(availableOn), time(availableAt), active, places);
         Page<Lawyer> page = roster.lawyers(filter, paging);
         return new Page<>(page.items().stream().map(LawyerListItem::of).toList(), page.page(), page.size(), page.total());
     }
@@ -124,8 +130,8 @@ public class RosterResource {
     /** One lawyer in full, phone and licence number included. */
     @GET
     @Path("lawyers/{id}")
-    public LawyerView lawyer(@PathParam("id") long id) {
-        LawyerView lawyer = LawyerView.of(roster.lawyer(id), roster.volunteerHours(id));
+    public LawyerView lawyer(@PathParam("id") long id, @Context Places places) {
+        LawyerView lawyer = LawyerView.of(roster.lawyer(id, places), roster.volunteerHours(id));
         audit.record("personal-data.read", "lawyer " + id, Map.of("fields", "phone, licenceNo"));
         return lawyer;
     }
@@ -133,23 +139,23 @@ public class RosterResource {
     @POST
     @Path("lawyers")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createLawyer(@Valid LawyerDraft draft) {
-        Lawyer lawyer = roster.createLawyer(draft);
+    public Response createLawyer(@Valid LawyerDraft draft, @Context Places places) {
+        Lawyer lawyer = roster.createLawyer(draft, places);
         return Response.created(UriBuilder.fromPath("lawyers/{id}").build(lawyer.getId())).entity(LawyerView.of(lawyer, 0)).build();
     }
 
     @PUT
     @Path("lawyers/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LawyerView updateLawyer(@PathParam("id") long id, @Valid LawyerDraft draft) {
-        return LawyerView.of(roster.updateLawyer(id, draft), roster.volunteerHours(id));
+    public LawyerView updateLawyer(@PathParam("id") long id, @Valid LawyerDraft draft, @Context Places places) {
+        return LawyerView.of(roster.updateLawyer(id, draft, places), roster.volunteerHours(id));
     }
 
     /** Deletes a lawyer without history (204), or deactivates one with duties on record (200, the lawyer). */
     @DELETE
     @Path("lawyers/{id}")
-    public Response removeLawyer(@PathParam("id") long id) {
-        if (roster.removeLawyer(id) == Roster.Removal.DELETED) {
+    public Response removeLawyer(@PathParam("id") long id, @Context Places places) {
+        if (roster.removeLawyer(id, places) == Roster.Removal.DELETED) {
             return Response.noContent().build();
         }
         return Response.ok(LawyerView.of(roster.lawyer(id), roster.volunteerHours(id))).build();
@@ -157,15 +163,15 @@ public class RosterResource {
 
     @GET
     @Path("lawyers/{id}/duties")
-    public List<DutyView> duties(@PathParam("id") long id) {
-        return roster.duties(id).stream().map(DutyView::of).toList();
+    public List<DutyView> duties(@PathParam("id") long id, @Context Places places) {
+        return roster.duties(id, places).stream().map(DutyView::of).toList();
     }
 
     @POST
     @Path("lawyers/{id}/duties")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response recordDuty(@PathParam("id") long id, @Valid DutyDraft draft) {
-        Duty duty = roster.recordDuty(id, draft.start(), draft.end(), draft.place());
+    public Response recordDuty(@PathParam("id") long id, @Valid DutyDraft draft, @Context Places places) {
+        Duty duty = roster.recordDuty(id, draft.start(), draft.end(), draft.place(), places);
         return Response.status(Response.Status.CREATED).entity(DutyView.of(duty)).build();
     }
 
@@ -174,14 +180,15 @@ public class RosterResource {
     /**
      * Imports a CSV export of the bar association's spreadsheet (UTF-8 or GB18030, detected unless
      * {@code encoding} says). All rows or none: any problem refuses the whole file with a report
-     * by line and column. {@code dryRun=true} only reports.
+     * by line and column. {@code dryRun=true} only reports. An operator limited to places imports
+     * rows of firms in them only; a row outside refuses the file (403), reported the same way.
      */
     @POST
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
     public ImportReport importCsv(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @QueryParam("encoding") String encoding) {
-        ImportReport report = roster.importCsv(content, charset(encoding), dryRun);
+            @QueryParam("encoding") String encoding, @Context Places places) {
+        ImportReport report = roster.importCsv(content, charset(encoding), dryRun, places);
         if (!dryRun) {
             audit.record("roster.import", "lawyers", Map.of("rows", Integer.toString(report.rows()), "created", Integer.toString(report.created()),
                     "updated", Integer.toString(report.updated()), "encoding", report.encoding()));
@@ -191,11 +198,11 @@ public class RosterResource {
 
     // --- rota
 
-    /** A fair duty rota for the given sessions among the active lawyers. */
+    /** A fair duty rota for the given sessions among the active lawyers (in the operator's places, when limited). */
     @POST
     @Path("rota")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Rota rota(@Valid RotaRequest request) {
+    public Rota rota(@Valid RotaRequest request, @Context Places places) {
         List<RotaSession> sessions = new java.util.ArrayList<>();
         for (int i = 0; i < request.sessions().size(); i++) {
             Drafts.SessionDraft session = request.sessions().get(i);
@@ -210,7 +217,7 @@ public class RosterResource {
             }
             sessions.add(new RotaSession(session.key(), session.start(), session.end(), session.place(), required));
         }
-        return roster.rota(sessions, request.maxPerLawyerPerMonth());
+        return roster.rota(sessions, request.maxPerLawyerPerMonth(), places);
     }
 
     static Specialty specialty(String text) {

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 import org.district.plugins.lawyerroster.Roster.LawyerFilter;
 import org.district.plugins.lawyerroster.api.LawyerRoster;
@@ -14,7 +15,10 @@ import org.district.plugins.lawyerroster.api.Specialty;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The roster as other modules use it: the exported {@link LawyerRoster} service. */
+/**
+ * The roster as other modules use it: the exported {@link LawyerRoster} service. It serves the whole
+ * roster: a module that limits its own operators to places does so with its own records.
+ */
 @Component(service = LawyerRoster.class)
 public class RosterService implements LawyerRoster {
 
@@ -23,7 +27,8 @@ public class RosterService implements LawyerRoster {
 
     @Override
     public List<LawyerSummary> activeLawyers(Specialty specialty) {
-        return roster.lawyers(new LawyerFilter(specialty, null, null, null, null, true)).stream().map(RosterService::summary).toList();
+        return roster.lawyers(new LawyerFilter(specialty, null, null, null, null, true, Places.everywhere())).stream()
+                .map(RosterService::summary).toList();
     }
 
     @Override
@@ -42,7 +47,7 @@ public class RosterService implements LawyerRoster {
 
     @Override
     public void recordDuty(long lawyerId, LocalDateTime start, LocalDateTime end, String place) {
-        roster.recordDuty(lawyerId, start, end, place);
+        roster.recordDuty(lawyerId, start, end, place, Places.everywhere());
     }
 
     private static LawyerSummary summary(Lawyer lawyer) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.district.platform.testkit.Account;
 import org.district.platform.testkit.RunningPlatform;
 import org.district.platform.testkit.RunningPlatform.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -276,5 +277,104 @@ class RosterIT {
         assertField(platform.postAsAdmin("/api/lawyer-roster/rota", "{\"maxPerLawyerPerMonth\":0,\"sessions\":[" + sessions + "]}"), "maxPerLawyerPerMonth");
         assertField(platform.postAsAdmin("/api/lawyer-roster/rota",
                 "{\"maxPerLawyerPerMonth\":2,\"sessions\":[{\"key\":\"x\",\"start\":\"2027-01-07T21:00\",\"end\":\"2027-01-07T19:00\"}]}"), "sessions[0].end");
+    }
+
+    // --- operators limited to places
+
+    @Test
+    void anOperatorLimitedToADistrictWorksWithItsFirmsAndLawyersAndNoOthers() {
+        long ours = platform.postAsAdmin("/api/lawyer-roster/firms", "{\"name\":\"甲区律师事务所\",\"district\":\"测试市/甲区\"}").json().get("id").asLong();
+        long theirs = platform.postAsAdmin("/api/lawyer-roster/firms", "{\"name\":\"乙区律师事务所\",\"district\":\"测试市/乙区\"}").json().get("id").asLong();
+        String sunday = "\"Sun 08:00-10:00\"";
+        long ourLawyer = platform.postAsAdmin("/api/lawyer-roster/lawyers", lawyerAt(ours, "甲律师", "15115202210000601", sunday)).json().get("id").asLong();
+        long theirLawyer = platform.postAsAdmin("/api/lawyer-roster/lawyers", lawyerAt(theirs, "乙律师", "15115202210000602", sunday)).json().get("id").asLong();
+        Account operator = Account.create(platform, "jia.operator", "lawyer-roster.operator@测试市/甲区");
+
+        List<Long> firms = ids(operator.get("/api/lawyer-roster/firms?size=200"));
+        assertTrue(firms.contains(ours) && !firms.contains(theirs), "the firms of the district only: " + firms);
+        List<Long> lawyers = ids(operator.get("/api/lawyer-roster/lawyers?size=200"));
+        assertEquals(List.of(ourLawyer), lawyers, "the lawyers of the district's firms only");
+        assertEquals(1, operator.get("/api/lawyer-roster/lawyers?size=200").json().get("total").asInt(), "counted before paging");
+        assertEquals(200, operator.get("/api/lawyer-roster/lawyers/" + ourLawyer).status());
+        assertOutside(operator.get("/api/lawyer-roster/lawyers/" + theirLawyer), "id");
+        assertOutside(operator.get("/api/lawyer-roster/lawyers/" + theirLawyer + "/duties"), "id");
+        assertOutside(operator.get("/api/lawyer-roster/firms/" + theirs), "id");
+
+        String duty = "{\"start\":\"2026-11-01T08:00\",\"end\":\"2026-11-01T10:00\",\"place\":\"甲区夜市\"}";
+        assertOutside(operator.post("/api/lawyer-roster/lawyers/" + theirLawyer + "/duties", duty), "id");
+        assertOutside(operator.post("/api/lawyer-roster/lawyers", lawyerAt(theirs, "越界律师", "15115202210000603", sunday)), "firmId");
+        assertOutside(operator.put("/api/lawyer-roster/lawyers/" + ourLawyer, lawyerAt(theirs, "甲律师", "15115202210000601", sunday)), "firmId");
+        assertOutside(operator.put("/api/lawyer-roster/lawyers/" + theirLawyer, lawyerAt(ours, "改名", "15115202210000602", sunday)), "id");
+        assertOutside(operator.delete("/api/lawyer-roster/lawyers/" + theirLawyer), "id");
+        assertOutside(operator.post("/api/lawyer-roster/firms", "{\"name\":\"越界律师事务所\",\"district\":\"测试市/乙区\"}"), "district");
+        assertOutside(operator.post("/api/lawyer-roster/firms", "{\"name\":\"无址律师事务所\"}"), "district");
+        assertOutside(operator.put("/api/lawyer-roster/firms/" + ours, "{\"name\":\"甲区律师事务所\",\"district\":\"测试市/乙区\"}"), "district");
+        assertOutside(operator.put("/api/lawyer-roster/firms/" + theirs, "{\"name\":\"乙区律师事务所\",\"district\":\"测试市/甲区\"}"), "id");
+        assertOutside(operator.delete("/api/lawyer-roster/firms/" + theirs), "id");
+
+        JsonNode their = platform.getAsAdmin("/api/lawyer-roster/lawyers/" + theirLawyer).json();
+        assertEquals("乙律师", their.get("name").asText(), "nothing refused was written");
+        assertTrue(their.get("active").asBoolean());
+        assertEquals(ours, platform.getAsAdmin("/api/lawyer-roster/lawyers/" + ourLawyer).json().at("/firm/id").asLong());
+        assertEquals(0, platform.getAsAdmin("/api/lawyer-roster/lawyers/" + theirLawyer + "/duties").json().size());
+        assertEquals("测试市/乙区", platform.getAsAdmin("/api/lawyer-roster/firms/" + theirs).json().get("district").asText());
+        assertFalse(platform.getAsAdmin("/api/lawyer-roster/firms?size=200").body().contains("越界律师事务所"));
+
+        assertEquals(201, operator.post("/api/lawyer-roster/lawyers/" + ourLawyer + "/duties", duty).status());
+        Reply changed = operator.put("/api/lawyer-roster/lawyers/" + ourLawyer, lawyerAt(ours, "甲律师（改）", "15115202210000601", sunday));
+        assertEquals(200, changed.status(), changed.toString());
+
+        // An import with one row outside the district is refused whole, row by row.
+        long before = platform.getAsAdmin("/api/lawyer-roster/lawyers").json().get("total").asLong();
+        Reply refused = importAs(operator, csv(StandardCharsets.UTF_8,
+                "15115202210000604,甲新人,甲区律师事务所,合同,普通话,,,是",
+                "15115202210000605,乙新人,乙区律师事务所,合同,普通话,,,是",
+                "15115202210000602,乙律师,甲区律师事务所,合同,普通话,,,是",
+                "15115202210000606,新所新人,未登记律师事务所,合同,普通话,,,是"));
+        assertEquals(403, refused.status(), refused.toString());
+        assertTrue(refused.json().get("detail").asText().contains("测试市/甲区"), refused.toString());
+        List<String> where = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> where.add(e.get("field").asText()));
+        assertEquals(List.of("line 3, firm", "line 4, licence_no", "line 5, firm"), where, refused.toString());
+        assertEquals(before, platform.getAsAdmin("/api/lawyer-roster/lawyers").json().get("total").asLong(), "nothing half-loaded");
+        Reply imported = importAs(operator, csv(StandardCharsets.UTF_8, "15115202210000604,甲新人,甲区律师事务所,合同,普通话,,,是"));
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(1, imported.json().get("created").asInt());
+
+        // The district's rota is served by the district's lawyers.
+        String rota = "{\"maxPerLawyerPerMonth\":4,\"sessions\":[{\"key\":\"sunday\",\"start\":\"2027-03-07T08:00\",\"end\":\"2027-03-07T09:00\"}]}";
+        Reply planned = operator.post("/api/lawyer-roster/rota", rota);
+        assertEquals(200, planned.status(), planned.toString());
+        assertEquals(ourLawyer, planned.json().at("/assignments/0/lawyerId").asLong(), planned.toString());
+
+        Account everywhere = Account.create(platform, "city.operator", "lawyer-roster.operator");
+        List<Long> all = ids(everywhere.get("/api/lawyer-roster/lawyers?size=200"));
+        assertTrue(all.contains(ourLawyer) && all.contains(theirLawyer), all.toString());
+        assertEquals(200, everywhere.get("/api/lawyer-roster/lawyers/" + theirLawyer).status());
+        assertTrue(ids(everywhere.get("/api/lawyer-roster/firms?size=200")).contains(theirs));
+    }
+
+    private static Reply importAs(Account account, byte[] file) {
+        return platform.send(account.signed("/api/lawyer-roster/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
+    private static String lawyerAt(long firmId, String name, String licence, String availability) {
+        return "{\"name\":\"" + name + "\",\"licenceNo\":\"" + licence + "\",\"firmId\":" + firmId
+                + ",\"specialties\":[\"contract\"],\"availability\":[" + availability + "]}";
+    }
+
+    private static List<Long> ids(Reply page) {
+        assertEquals(200, page.status(), page.toString());
+        List<Long> ids = new ArrayList<>();
+        page.json().get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
+    }
+
+    private static void assertOutside(Reply reply, String field) {
+        assertEquals(403, reply.status(), reply.toString());
+        assertTrue(reply.isProblem(), reply.toString());
+        assertEquals(field, reply.json().at("/errors/0/field").asText(), reply.toString());
+        assertTrue(reply.json().get("detail").asText().contains("测试市/甲区"), "names the operator's places: " + reply);
     }
 }

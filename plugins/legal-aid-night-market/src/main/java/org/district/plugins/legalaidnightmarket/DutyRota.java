@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.persistence.ModuleDatabase;
 import org.district.platform.api.rest.Problem;
 import org.district.plugins.lawyerroster.api.LawyerRoster;
@@ -134,13 +135,15 @@ public class DutyRota {
      * Fills the duty of every session of the market in the month that is still to come, planned or
      * open, and has no lawyer on duty: the roster proposes a fair rota, sessions a proposed lawyer
      * cannot take because of their other night-market duties stay unfilled, and the rest are stored.
-     * Unfilled sessions come back with the reason.
+     * Unfilled sessions come back with the reason. A coordinator limited to places fills the rota
+     * of a market in them only (403 naming {@code id}); the lawyers are the whole roster's.
      */
-    public RotaReport fill(long marketId, YearMonth month, int maxPerLawyerPerMonth, String by) {
+    public RotaReport fill(long marketId, YearMonth month, int maxPerLawyerPerMonth, String by, Places places) {
         Market market = database.read(em -> em.find(Market.class, marketId));
         if (market == null) {
             throw Problem.notFound("There is no market " + marketId + ".");
         }
+        market.requireWithin(places, "id");
         LocalDate today = NightMarket.today(market);
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();

@@ -8,8 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,13 +35,17 @@ public class FiguresResource {
     @Reference
     private NightMarket nightMarket;
 
-    /** Month by month from {@code from} to {@code to} (months like 2026-12; the current month when left out), for one {@code market} or all. */
+    /**
+     * Month by month from {@code from} to {@code to} (months like 2026-12; the current month when
+     * left out), for one {@code market} or all (a coordinator limited to places: all of theirs).
+     */
     @GET
-    public Figures.Report figures(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("market") Long market) {
-        return report(nightMarket, from, to, market);
+    public Figures.Report figures(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("market") Long market,
+            @Context Places places) {
+        return report(nightMarket, from, to, market, places);
     }
 
-    static Figures.Report report(NightMarket nightMarket, String fromText, String toText, Long market) {
+    static Figures.Report report(NightMarket nightMarket, String fromText, String toText, Long market, Places places) {
         YearMonth current = YearMonth.now(NightMarket.DEFAULT_ZONE);
         YearMonth from = Params.month("from", fromText);
         YearMonth to = Params.month("to", toText);
@@ -56,9 +62,9 @@ public class FiguresResource {
             throw Problem.invalid("to", "a report covers at most " + MAX_MONTHS + " months");
         }
         if (market != null) {
-            nightMarket.market(market);
+            nightMarket.market(market, places, "market");
         }
         LocalDate today = LocalDate.now(NightMarket.DEFAULT_ZONE);
-        return Figures.of(nightMarket.figureRows(market, from.atDay(1), to.atEndOfMonth()), from, to, market, today);
+        return Figures.of(nightMarket.figureRows(market, from.atDay(1), to.atEndOfMonth(), places), from, to, market, today);
     }
 }

@@ -23,6 +23,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.district.platform.api.access.Places;
 import org.district.plugins.lawyerroster.api.Specialty;
 import org.district.plugins.lawyerroster.api.WeeklyWindow;
 
@@ -85,6 +86,14 @@ public class Market {
                 .forEach(this.hours::add);
         this.specialties.clear();
         this.specialties.addAll(details.specialties());
+    }
+
+    /**
+     * Refuses (403, naming {@code field}) a caller whose places do not hold this market: its
+     * sessions, duties and consultations are where it is.
+     */
+    void requireWithin(Places places, String field) {
+        places.require(field, district);
     }
 
     public Long getId() {

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.persistence.ModuleDatabase;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
@@ -44,6 +46,12 @@ import org.osgi.service.component.annotations.Reference;
  * The night markets: markets and their stall schedule, sessions and who is on duty, consultations
  * and their follow-ups. Every change is one transaction. Lawyers come from the roster's service
  * only; the module keeps a lawyer's roster id and, with each duty, their public name and firm.
+ *
+ * <p>A market's place is its {@code district}; its sessions, their duties and consultations are
+ * where the market is. A caller limited to places ({@link Places}) works only on the markets in
+ * them: a record outside is refused (403) in the transaction that loads it, so nothing is
+ * half-written, and lists and figures hold only the records of those markets. The lawyers are the
+ * roster's, of the whole city: who may serve where is the roster's and the rota's concern.
  */
 @Component(service = NightMarket.class)
 public class NightMarket {
@@ -65,6 +73,17 @@ public class NightMarket {
     // --- markets
 
     public Page<Market> markets(PageRequest paging) {
+        return markets(paging, Places.everywhere());
+    }
+
+    /** Markets by name; a caller limited to places sees the markets in them, counted before paging. */
+    public Page<Market> markets(PageRequest paging, Places places) {
+        if (!places.isEverywhere()) {
+            List<Market> found = database.read(em -> em.createQuery("select m from Market m order by m.name, m.id", Market.class).getResultList())
+                    .stream().filter(m -> places.covers(m.getDistrict())).toList();
+            int from = Math.min(paging.offset(), found.size());
+            return paging.of(found.subList(from, Math.min(from + paging.size(), found.size())), found.size());
+        }
         return database.read(em -> paging.of(
                 em.createQuery("select m from Market m order by m.name, m.id", Market.class)
                         .setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList(),
@@ -72,15 +91,41 @@ public class NightMarket {
     }
 
     public Market market(long id) {
-        Market market = database.read(em -> em.find(Market.class, id));
+        return market(id, Places.everywhere(), "id");
+    }
+
+    /** The market, refused (403, naming {@code field}) to a caller whose places do not hold it. */
+    public Market market(long id, Places places, String field) {
+        return database.read(em -> foundMarket(em, id, places, field));
+    }
+
+    private static Market foundMarket(EntityManager em, long id, Places places, String field) {
+        Market market = em.find(Market.class, id);
         if (market == null) {
             throw Problem.notFound("There is no market " + id + ".");
         }
+        market.requireWithin(places, field);
         return market;
     }
 
-    public Market createMarket(MarketDraft draft) {
+    /**
+     * The ids of the markets in these places, to narrow a query with {@code in :markets}; null when
+     * the caller is everywhere (no narrowing). Never empty: an empty list is no SQL.
+     */
+    Set<Long> marketsWithin(Places places) {
+        if (places.isEverywhere()) {
+            return null;
+        }
+        Set<Long> within = database.read(em -> em.createQuery("select m from Market m", Market.class).getResultList()).stream()
+                .filter(m -> places.covers(m.getDistrict())).map(Market::getId).collect(Collectors.toCollection(java.util.HashSet::new));
+        within.add(-1L);
+        return within;
+    }
+
+    /** Adds a market; a coordinator limited to places adds it only within them. */
+    public Market createMarket(MarketDraft draft, Places places) {
         Market.Details details = details(draft);
+        places.require("district", details.district());
         return database.transaction(em -> {
             requireUniqueName(em, details.name(), null);
             Market market = new Market(details);
@@ -89,13 +134,12 @@ public class NightMarket {
         });
     }
 
-    public Market updateMarket(long id, MarketDraft draft) {
+    /** Changes a market; a coordinator limited to places must hold it both before and after. */
+    public Market updateMarket(long id, MarketDraft draft, Places places) {
         Market.Details details = details(draft);
+        places.require("district", details.district());
         return database.transaction(em -> {
-            Market market = em.find(Market.class, id);
-            if (market == null) {
-                throw Problem.notFound("There is no market " + id + ".");
-            }
+            Market market = foundMarket(em, id, places, "id");
             requireUniqueName(em, details.name(), id);
             market.apply(details);
             return market;
@@ -103,12 +147,9 @@ public class NightMarket {
     }
 
     /** Deletes a market that never had a session; one with history stays. */
-    public void deleteMarket(long id) {
+    public void deleteMarket(long id, Places places) {
         database.execute(em -> {
-            Market market = em.find(Market.class, id);
-            if (market == null) {
-                throw Problem.notFound("There is no market " + id + ".");
-            }
+            Market market = foundMarket(em, id, places, "id");
             long sessions = em.createQuery("select count(s) from MarketSession s where s.market = :m", Long.class)
                     .setParameter("m", market).getSingleResult();
             if (sessions > 0) {
@@ -177,16 +218,30 @@ public class NightMarket {
 
     // --- sessions
 
-    /** Which sessions to list; every part is optional. */
-    public record SessionFilter(Long marketId, LocalDate from, LocalDate to, SessionStatus status) {
+    /** Which sessions to list; every part is optional but the places of the one asking ({@link Places#everywhere()} for the public). */
+    public record SessionFilter(Long marketId, LocalDate from, LocalDate to, SessionStatus status, Places places) {
+
+        public SessionFilter(Long marketId, LocalDate from, LocalDate to, SessionStatus status) {
+            this(marketId, from, to, status, Places.everywhere());
+        }
     }
 
+    /** Sessions by day; a market outside the caller's places is refused (403 naming {@code market}), and without one only theirs are listed. */
     public Page<MarketSession> sessions(SessionFilter filter, PageRequest paging) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (filter.marketId() != null) {
+            if (!filter.places().isEverywhere()) {
+                market(filter.marketId(), filter.places(), "market");
+            }
             where.append(" and s.market.id = :market");
             parameters.put("market", filter.marketId());
+        } else {
+            Set<Long> within = marketsWithin(filter.places());
+            if (within != null) {
+                where.append(" and s.market.id in :markets");
+                parameters.put("markets", within);
+            }
         }
         if (filter.from() != null) {
             where.append(" and s.date >= :from");
@@ -206,20 +261,14 @@ public class NightMarket {
                 query(em, "select count(s) from MarketSession s" + where, Long.class, parameters).getSingleResult()));
     }
 
-    public MarketSession session(long id) {
-        MarketSession session = database.read(em -> em.find(MarketSession.class, id));
-        if (session == null) {
-            throw Problem.notFound("There is no session " + id + ".");
-        }
-        return session;
+    /** The session, refused (403 naming {@code id}) to a caller whose places do not hold its market. */
+    public MarketSession session(long id, Places places) {
+        return database.read(em -> found(em, id, places));
     }
 
-    public MarketSession planSession(long marketId, SessionDraft draft) {
+    public MarketSession planSession(long marketId, SessionDraft draft, Places places) {
         return database.transaction(em -> {
-            Market market = em.find(Market.class, marketId);
-            if (market == null) {
-                throw Problem.notFound("There is no market " + marketId + ".");
-            }
+            Market market = foundMarket(em, marketId, places, "id");
             MarketSession session = new MarketSession(market, draft.date(), draft.start(), draft.end(), blankToNull(draft.theme()));
             requireFreeEvening(em, session);
             em.persist(session);
@@ -228,8 +277,8 @@ public class NightMarket {
     }
 
     /** Moves a planned session; a lawyer already on duty must be able to serve the new time too. */
-    public MarketSession reschedule(long id, SessionDraft draft) {
-        MarketSession current = session(id);
+    public MarketSession reschedule(long id, SessionDraft draft, Places places) {
+        MarketSession current = session(id, places);
         if (current.getStatus() != SessionStatus.PLANNED) {
             throw Problem.conflict("Session " + id + " is " + current.getStatus().code() + "; only a planned session can be rescheduled.");
         }
@@ -241,7 +290,7 @@ public class NightMarket {
                     throw Problem.invalid("start", reason + "; swap or cancel the duty first");
                 }));
         return database.transaction(em -> {
-            MarketSession session = found(em, id);
+            MarketSession session = found(em, id, places);
             session.reschedule(draft.date(), draft.start(), draft.end(), blankToNull(draft.theme()));
             requireFreeEvening(em, session);
             return session;
@@ -263,12 +312,9 @@ public class NightMarket {
     }
 
     /** Plans a session for every evening of the month the market's opening hours give, from today on, that has none yet. */
-    public Scheduled scheduleMonth(long marketId, YearMonth month) {
+    public Scheduled scheduleMonth(long marketId, YearMonth month, Places places) {
         return database.transaction(em -> {
-            Market market = em.find(Market.class, marketId);
-            if (market == null) {
-                throw Problem.notFound("There is no market " + marketId + ".");
-            }
+            Market market = foundMarket(em, marketId, places, "id");
             List<MarketSession> existing = em.createQuery(
                     "select s from MarketSession s where s.market = :m and s.date >= :from and s.date <= :to", MarketSession.class)
                     .setParameter("m", market).setParameter("from", month.atDay(1)).setParameter("to", month.atEndOfMonth()).getResultList();
@@ -287,9 +333,9 @@ public class NightMarket {
         });
     }
 
-    public MarketSession open(long id) {
+    public MarketSession open(long id, Places places) {
         return database.transaction(em -> {
-            MarketSession session = found(em, id);
+            MarketSession session = found(em, id, places);
             if (session.getDate().isAfter(today(session.getMarket()))) {
                 throw Problem.conflict("Session " + id + " is on " + session.getDate() + "; it can be opened on the evening itself.");
             }
@@ -303,9 +349,9 @@ public class NightMarket {
     }
 
     /** Closes the session and records the duty served with the roster, where it counts towards the lawyer's volunteer hours. */
-    public Closing close(long id) {
+    public Closing close(long id, Places places) {
         MarketSession closed = database.transaction(em -> {
-            MarketSession session = found(em, id);
+            MarketSession session = found(em, id, places);
             if (session.getDate().isAfter(today(session.getMarket()))) {
                 throw Problem.conflict("Session " + id + " is on " + session.getDate() + "; it can be closed once it has taken place.");
             }
@@ -327,9 +373,9 @@ public class NightMarket {
         }
     }
 
-    public MarketSession cancel(long id, String reason) {
+    public MarketSession cancel(long id, String reason, Places places) {
         return database.transaction(em -> {
-            MarketSession session = found(em, id);
+            MarketSession session = found(em, id, places);
             long consultations = em.createQuery("select count(c) from Consultation c where c.session = :s", Long.class)
                     .setParameter("s", session).getSingleResult();
             if (consultations > 0) {
@@ -338,6 +384,12 @@ public class NightMarket {
             session.cancel(reason.strip());
             return session;
         });
+    }
+
+    private static MarketSession found(EntityManager em, long id, Places places) {
+        MarketSession session = found(em, id);
+        session.getMarket().requireWithin(places, "id");
+        return session;
     }
 
     private static MarketSession found(EntityManager em, long id) {
@@ -367,18 +419,18 @@ public class NightMarket {
     }
 
     /** Every duty of the session, the active one and those swapped or cancelled, oldest first. */
-    public List<DutyAssignment> duties(long sessionId) {
-        session(sessionId);
+    public List<DutyAssignment> duties(long sessionId, Places places) {
+        session(sessionId, places);
         return database.read(em -> em.createQuery("select d from DutyAssignment d where d.session.id = :s order by d.id", DutyAssignment.class)
                 .setParameter("s", sessionId).getResultList());
     }
 
-    public DutyAssignment assign(long sessionId, long lawyerId, String by) {
-        MarketSession current = session(sessionId);
+    public DutyAssignment assign(long sessionId, long lawyerId, String by, Places places) {
+        MarketSession current = session(sessionId, places);
         requireUpcoming(current);
         LawyerSummary lawyer = rota.requireEligible(current, lawyerId);
         return database.transaction(em -> {
-            MarketSession session = found(em, sessionId);
+            MarketSession session = found(em, sessionId, places);
             requireUpcoming(session);
             active(em, session).ifPresent(d -> {
                 throw Problem.conflict("Session " + sessionId + " already has " + d.getLawyerName() + " on duty; swap the duty instead.");
@@ -390,8 +442,8 @@ public class NightMarket {
     }
 
     /** Hands the duty to another lawyer; the duty they take over stays on record as swapped, with the reason. */
-    public DutyAssignment swap(long sessionId, long lawyerId, String reason, String by) {
-        MarketSession current = session(sessionId);
+    public DutyAssignment swap(long sessionId, long lawyerId, String reason, String by, Places places) {
+        MarketSession current = session(sessionId, places);
         requireUpcoming(current);
         DutyAssignment before = activeDuty(sessionId)
                 .orElseThrow(() -> Problem.conflict("Session " + sessionId + " has no lawyer on duty to swap; assign one instead."));
@@ -400,7 +452,7 @@ public class NightMarket {
         }
         LawyerSummary lawyer = rota.requireEligible(current, lawyerId);
         return database.transaction(em -> {
-            MarketSession session = found(em, sessionId);
+            MarketSession session = found(em, sessionId, places);
             DutyAssignment old = active(em, session).filter(d -> d.getId().equals(before.getId()))
                     .orElseThrow(() -> Problem.conflict("The duty of session " + sessionId + " changed meanwhile; reload and try again."));
             old.end(Status.SWAPPED, reason.strip(), by);
@@ -412,9 +464,9 @@ public class NightMarket {
         });
     }
 
-    public DutyAssignment cancelDuty(long sessionId, String reason, String by) {
+    public DutyAssignment cancelDuty(long sessionId, String reason, String by, Places places) {
         return database.transaction(em -> {
-            MarketSession session = found(em, sessionId);
+            MarketSession session = found(em, sessionId, places);
             requireUpcoming(session);
             DutyAssignment duty = active(em, session)
                     .orElseThrow(() -> Problem.conflict("Session " + sessionId + " has no lawyer on duty to cancel."));
@@ -461,12 +513,12 @@ public class NightMarket {
     // --- consultations
 
     /** Logs a consultation; the first one of a planned session opens it. */
-    public Consultation log(long sessionId, ConsultationDraft draft, String by) {
-        MarketSession known = session(sessionId);
+    public Consultation log(long sessionId, ConsultationDraft draft, String by, Places places) {
+        MarketSession known = session(sessionId, places);
         Consultation.Details details = details(draft, known);
         Long lawyerId = activeDuty(sessionId).map(DutyAssignment::getLawyerId).orElse(null);
         return database.transaction(em -> {
-            MarketSession session = found(em, sessionId);
+            MarketSession session = found(em, sessionId, places);
             requireLoggable(session);
             if (session.getStatus() == SessionStatus.PLANNED) {
                 session.open();
@@ -518,9 +570,12 @@ public class NightMarket {
         return entry.orElse(null);
     }
 
-    /** Which consultations to list; every part is optional. {@code overdue} keeps only follow-ups past due and not done. */
+    /**
+     * Which consultations to list; every part is optional but the places of the one asking.
+     * {@code overdue} keeps only follow-ups past due and not done.
+     */
     public record ConsultationFilter(Long marketId, Long sessionId, LocalDate from, LocalDate to, Category category, Outcome outcome,
-            boolean overdue) {
+            boolean overdue, Places places) {
     }
 
     public Page<Consultation> consultations(ConsultationFilter filter, PageRequest paging) {
@@ -529,17 +584,33 @@ public class NightMarket {
         return paging.of(found.subList(from, Math.min(from + paging.size(), found.size())), found.size());
     }
 
-    /** Every consultation the filter matches, by session day, then as logged. */
+    /**
+     * Every consultation the filter matches, by session day, then as logged. A market or session
+     * outside the caller's places is refused (403 naming {@code market} or {@code session}); without
+     * them, only the consultations at the caller's markets are listed.
+     */
     public List<Consultation> consultations(ConsultationFilter filter) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
+        Places places = filter.places();
         if (filter.marketId() != null) {
+            if (!places.isEverywhere()) {
+                market(filter.marketId(), places, "market");
+            }
             where.append(" and c.session.market.id = :market");
             parameters.put("market", filter.marketId());
         }
         if (filter.sessionId() != null) {
+            if (!places.isEverywhere()) {
+                database.read(em -> found(em, filter.sessionId())).getMarket().requireWithin(places, "session");
+            }
             where.append(" and c.session.id = :session");
             parameters.put("session", filter.sessionId());
+        }
+        Set<Long> within = filter.marketId() == null && filter.sessionId() == null ? marketsWithin(places) : null;
+        if (within != null) {
+            where.append(" and c.session.market.id in :markets");
+            parameters.put("markets", within);
         }
         if (filter.from() != null) {
             where.append(" and c.session.date >= :from");
@@ -566,20 +637,23 @@ public class NightMarket {
         return filter.overdue() ? found.stream().filter(c -> c.followUpOverdue(today(c.getSession().getMarket()))).toList() : found;
     }
 
-    public Consultation consultation(long id) {
-        Consultation consultation = database.read(em -> em.find(Consultation.class, id));
+    /** One consultation, refused (403 naming {@code id}) to a caller whose places do not hold its market. */
+    public Consultation consultation(long id, Places places) {
+        return database.read(em -> foundConsultation(em, id, places));
+    }
+
+    private static Consultation foundConsultation(EntityManager em, long id, Places places) {
+        Consultation consultation = em.find(Consultation.class, id);
         if (consultation == null) {
             throw Problem.notFound("There is no consultation " + id + ".");
         }
+        consultation.getSession().getMarket().requireWithin(places, "id");
         return consultation;
     }
 
-    public Consultation followUp(long id, FollowUpDraft draft) {
+    public Consultation followUp(long id, FollowUpDraft draft, Places places) {
         return database.transaction(em -> {
-            Consultation consultation = em.find(Consultation.class, id);
-            if (consultation == null) {
-                throw Problem.notFound("There is no consultation " + id + ".");
-            }
+            Consultation consultation = foundConsultation(em, id, places);
             if (consultation.getFollowUpDue() == null) {
                 throw Problem.conflict("Consultation " + id + " has no follow-up due.");
             }
@@ -610,14 +684,21 @@ public class NightMarket {
 
     // --- figures
 
-    /** What the figures are made of, for the sessions from {@code from} to {@code to}: no personal data. */
-    public List<Figures.Row> figureRows(Long marketId, LocalDate from, LocalDate to) {
+    /**
+     * What the figures are made of, for the sessions from {@code from} to {@code to}: no personal
+     * data. Of one market, or of every market in the caller's places.
+     */
+    public List<Figures.Row> figureRows(Long marketId, LocalDate from, LocalDate to, Places places) {
+        Set<Long> within = marketId == null ? marketsWithin(places) : null;
         String jpql = "select s.date, c.category, c.outcome, c.followUpDue, c.followUpDone from Consultation c join c.session s"
-                + " where s.date >= :from and s.date <= :to" + (marketId == null ? "" : " and s.market.id = :market");
+                + " where s.date >= :from and s.date <= :to"
+                + (marketId != null ? " and s.market.id = :market" : within != null ? " and s.market.id in :markets" : "");
         return database.read(em -> {
             TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class).setParameter("from", from).setParameter("to", to);
             if (marketId != null) {
                 query.setParameter("market", marketId);
+            } else if (within != null) {
+                query.setParameter("markets", within);
             }
             return query.getResultList().stream()
                     .map(r -> new Figures.Row((LocalDate) r[0], (Category) r[1], (Outcome) r[2], (LocalDate) r[3], (LocalDate) r[4]))

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Page;
 import org.district.platform.api.rest.PageRequest;
 import org.district.plugins.legalaidnightmarket.Drafts.ConsultationDraft;
@@ -38,7 +39,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code /api/legal-aid-night-market/sessions}: the evenings the stall opens. Coordinators
  * reschedule and cancel them and manage who is on duty; duty lawyers open and close the stall and
- * log each consultation.
+ * log each consultation. Either, limited to places, works on the sessions of the markets in them
+ * only.
  */
 @Component(service = SessionsResource.class)
 @JakartarsResource
@@ -50,36 +52,36 @@ public class SessionsResource {
     @Reference
     private NightMarket nightMarket;
 
-    /** Sessions by day, filtered by {@code market}, {@code from} and {@code to} (days) and {@code status}. */
+    /** Sessions by day, filtered by {@code market}, {@code from} and {@code to} (days) and {@code status}; the caller's markets only. */
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.DUTY_LAWYER })
     public Page<SessionView> sessions(@QueryParam("market") Long market, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("status") String status, @BeanParam PageRequest paging) {
+            @QueryParam("status") String status, @BeanParam PageRequest paging, @Context Places places) {
         Page<MarketSession> page = nightMarket.sessions(
-                new SessionFilter(market, Params.date("from", from), Params.date("to", to), Params.status(status)), paging);
+                new SessionFilter(market, Params.date("from", from), Params.date("to", to), Params.status(status), places), paging);
         return new Page<>(views(page.items()), page.page(), page.size(), page.total());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.COORDINATOR, Roles.DUTY_LAWYER })
-    public SessionView session(@PathParam("id") long id) {
-        return view(nightMarket.session(id));
+    public SessionView session(@PathParam("id") long id, @Context Places places) {
+        return view(nightMarket.session(id, places));
     }
 
     /** Moves a planned session to another day or time. */
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView reschedule(@PathParam("id") long id, @Valid SessionDraft draft) {
-        return view(nightMarket.reschedule(id, draft));
+    public SessionView reschedule(@PathParam("id") long id, @Valid SessionDraft draft, @Context Places places) {
+        return view(nightMarket.reschedule(id, draft, places));
     }
 
     @POST
     @Path("{id}/open")
     @RolesAllowed({ Roles.COORDINATOR, Roles.DUTY_LAWYER })
-    public SessionView open(@PathParam("id") long id) {
-        return view(nightMarket.open(id));
+    public SessionView open(@PathParam("id") long id, @Context Places places) {
+        return view(nightMarket.open(id, places));
     }
 
     /** What closing answers: the session, and whether the duty went to the roster as volunteer hours. */
@@ -89,16 +91,16 @@ public class SessionsResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed({ Roles.COORDINATOR, Roles.DUTY_LAWYER })
-    public ClosedSession close(@PathParam("id") long id) {
-        NightMarket.Closing closing = nightMarket.close(id);
+    public ClosedSession close(@PathParam("id") long id, @Context Places places) {
+        NightMarket.Closing closing = nightMarket.close(id, places);
         return new ClosedSession(view(closing.session()), closing.dutyRecorded());
     }
 
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView cancel(@PathParam("id") long id, @Valid Reason reason) {
-        return view(nightMarket.cancel(id, reason.reason()));
+    public SessionView cancel(@PathParam("id") long id, @Valid Reason reason, @Context Places places) {
+        return view(nightMarket.cancel(id, reason.reason(), places));
     }
 
     // --- duty
@@ -106,16 +108,16 @@ public class SessionsResource {
     /** Every duty of the session, swapped and cancelled ones included, oldest first. */
     @GET
     @Path("{id}/duties")
-    public List<DutyView> duties(@PathParam("id") long id) {
-        return nightMarket.duties(id).stream().map(DutyView::of).toList();
+    public List<DutyView> duties(@PathParam("id") long id, @Context Places places) {
+        return nightMarket.duties(id, places).stream().map(DutyView::of).toList();
     }
 
     /** Puts a lawyer of the roster on duty at a session that has none. */
     @POST
     @Path("{id}/duty")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response assign(@PathParam("id") long id, @Valid DutyDraft draft, @Context SecurityContext caller) {
-        DutyAssignment duty = nightMarket.assign(id, draft.lawyerId(), Params.caller(caller));
+    public Response assign(@PathParam("id") long id, @Valid DutyDraft draft, @Context SecurityContext caller, @Context Places places) {
+        DutyAssignment duty = nightMarket.assign(id, draft.lawyerId(), Params.caller(caller), places);
         return Response.status(Response.Status.CREATED).entity(DutyView.of(duty)).build();
     }
 
@@ -123,15 +125,15 @@ public class SessionsResource {
     @POST
     @Path("{id}/duty/swap")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DutyView swap(@PathParam("id") long id, @Valid SwapDraft draft, @Context SecurityContext caller) {
-        return DutyView.of(nightMarket.swap(id, draft.lawyerId(), draft.reason(), Params.caller(caller)));
+    public DutyView swap(@PathParam("id") long id, @Valid SwapDraft draft, @Context SecurityContext caller, @Context Places places) {
+        return DutyView.of(nightMarket.swap(id, draft.lawyerId(), draft.reason(), Params.caller(caller), places));
     }
 
     @POST
     @Path("{id}/duty/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DutyView cancelDuty(@PathParam("id") long id, @Valid Reason reason, @Context SecurityContext caller) {
-        return DutyView.of(nightMarket.cancelDuty(id, reason.reason(), Params.caller(caller)));
+    public DutyView cancelDuty(@PathParam("id") long id, @Valid Reason reason, @Context SecurityContext caller, @Context Places places) {
+        return DutyView.of(nightMarket.cancelDuty(id, reason.reason(), Params.caller(caller), places));
     }
 
     // --- consultations
@@ -141,8 +143,8 @@ public class SessionsResource {
     @Path("{id}/consultations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.DUTY_LAWYER })
-    public Response log(@PathParam("id") long id, @Valid ConsultationDraft draft, @Context SecurityContext caller) {
-        Consultation consultation = nightMarket.log(id, draft, Params.caller(caller));
+    public Response log(@PathParam("id") long id, @Valid ConsultationDraft draft, @Context SecurityContext caller, @Context Places places) {
+        Consultation consultation = nightMarket.log(id, draft, Params.caller(caller), places);
         return Response.created(UriBuilder.fromPath("consultations/{id}").build(consultation.getId()))
                 .entity(ConsultationView.of(consultation, NightMarket.today(consultation.getSession().getMarket()))).build();
     }
@@ -151,9 +153,9 @@ public class SessionsResource {
     @GET
     @Path("{id}/consultations")
     @RolesAllowed({ Roles.COORDINATOR, Roles.DUTY_LAWYER })
-    public List<ConsultationView> consultations(@PathParam("id") long id) {
-        MarketSession session = nightMarket.session(id);
-        return nightMarket.consultations(new NightMarket.ConsultationFilter(null, id, null, null, null, null, false)).stream()
+    public List<ConsultationView> consultations(@PathParam("id") long id, @Context Places places) {
+        MarketSession session = nightMarket.session(id, places);
+        return nightMarket.consultations(new NightMarket.ConsultationFilter(null, id, null, null, null, null, false, places)).stream()
                 .map(c -> ConsultationView.masked(c, NightMarket.today(session.getMarket()))).toList();
     }
 

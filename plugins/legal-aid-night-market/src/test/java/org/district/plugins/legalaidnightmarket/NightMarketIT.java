@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.district.platform.testkit.Account;
 import org.district.platform.testkit.RunningPlatform;
 import org.district.platform.testkit.RunningPlatform.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -460,5 +461,109 @@ class NightMarketIT {
         assertNull(tonight.at("/next/dutyLawyer").textValue());
         assertEquals(404, platform.get(API + "/public/markets/987654321/tonight").status());
         assertEquals(8, platform.get(API + "/public/catalogue").json().get("categories").size());
+    }
+
+    // --- coordinators limited to places
+
+    @Test
+    void aCoordinatorLimitedToADistrictWorksOnItsMarketsAndNoOthers() {
+        long ours = placedMarket("甲区夜市", "测试市/甲区");
+        long theirs = placedMarket("乙区夜市", "测试市/乙区");
+        long ourPast = session(ours, today().minusDays(2), "19:00", "21:30");
+        long theirPast = session(theirs, today().minusDays(2), "19:00", "21:30");
+        long ourNext = session(ours, today().plusDays(10), "19:00", "21:30");
+        long theirNext = session(theirs, today().plusDays(10), "19:00", "21:30");
+        String consulted = json("category", "payment_dispute", "visitor", "stall_holder", "outcome", "follow_up", "contact", "13900001111",
+                "contactConsent", true, "followUpDue", today().toString());
+        long ourConsultation = platform.postAsAdmin(API + "/sessions/" + ourPast + "/consultations", consulted).json().get("id").asLong();
+        long theirConsultation = platform.postAsAdmin(API + "/sessions/" + theirPast + "/consultations",
+                consulted.replace("13900001111", "13900002222")).json().get("id").asLong();
+        Account coordinator = Account.create(platform, "jia.coordinator", Roles.COORDINATOR + "@测试市/甲区");
+
+        List<Long> markets = ids(coordinator.get(API + "/markets?size=200"));
+        assertEquals(List.of(ours), markets, "the district's markets only");
+        List<Long> sessions = ids(coordinator.get(API + "/sessions?size=200"));
+        assertEquals(List.of(ourPast, ourNext), sessions, "the sessions of the district's markets only");
+        assertEquals(List.of(ourConsultation), ids(coordinator.get(API + "/consultations?size=200")));
+        Reply figures = coordinator.get(API + "/figures?from=" + today().minusDays(2).toString().substring(0, 7));
+        assertEquals(1, figures.json().at("/total/consultations").asInt(), "figures count the district's markets only: " + figures);
+        assertEquals(200, coordinator.get(API + "/sessions/" + ourNext).status());
+        assertOutside(coordinator.get(API + "/markets/" + theirs), "id");
+        assertOutside(coordinator.get(API + "/sessions/" + theirNext), "id");
+        assertOutside(coordinator.get(API + "/sessions/" + theirPast + "/consultations"), "id");
+        assertOutside(coordinator.get(API + "/sessions/" + theirNext + "/duties"), "id");
+        assertOutside(coordinator.get(API + "/consultations/" + theirConsultation), "id");
+        assertOutside(coordinator.get(API + "/sessions?market=" + theirs), "market");
+        assertOutside(coordinator.get(API + "/consultations?session=" + theirPast), "session");
+        assertOutside(coordinator.get(API + "/figures?market=" + theirs), "market");
+        assertOutside(coordinator.get(API + "/exports/figures.csv?market=" + theirs), "market");
+
+        String moved = json("name", "甲区夜市", "place", "北入口", "district", "测试市/乙区", "openingHours", List.of("Sat 19:00-21:30"));
+        assertOutside(coordinator.post(API + "/markets", moved.replace("甲区夜市", "越界夜市")), "district");
+        assertOutside(coordinator.put(API + "/markets/" + ours, moved), "district");
+        assertOutside(coordinator.put(API + "/markets/" + theirs, moved.replace("测试市/乙区", "测试市/甲区").replace("甲区夜市", "乙区夜市")), "id");
+        assertOutside(coordinator.delete(API + "/markets/" + theirs), "id");
+        assertOutside(coordinator.post(API + "/markets/" + theirs + "/sessions",
+                json("date", today().plusDays(11).toString(), "start", "19:00", "end", "21:30")), "id");
+        assertOutside(coordinator.post(API + "/markets/" + theirs + "/schedule?month=" + today().plusMonths(1).toString().substring(0, 7), null), "id");
+        assertOutside(coordinator.post(API + "/markets/" + theirs + "/rota?month=" + today().plusMonths(1).toString().substring(0, 7), null), "id");
+        assertOutside(coordinator.put(API + "/sessions/" + theirNext, json("date", today().plusDays(12).toString(), "start", "19:00", "end", "21:30")), "id");
+        assertOutside(coordinator.post(API + "/sessions/" + theirNext + "/cancel", json("reason", "暴雨")), "id");
+        assertOutside(coordinator.post(API + "/sessions/" + theirNext + "/duty", json("lawyerId", 1)), "id");
+        assertOutside(coordinator.post(API + "/sessions/" + theirPast + "/consultations", consulted), "id");
+        assertOutside(coordinator.put(API + "/consultations/" + theirConsultation + "/follow-up", json("result", "已回访")), "id");
+
+        JsonNode their = platform.getAsAdmin(API + "/markets/" + theirs).json();
+        assertEquals("测试市/乙区", their.get("district").asText(), "nothing refused was written");
+        assertEquals("乙区夜市", their.get("name").asText());
+        assertEquals(2, platform.getAsAdmin(API + "/sessions?market=" + theirs).json().get("total").asInt());
+        JsonNode next = platform.getAsAdmin(API + "/sessions/" + theirNext).json();
+        assertEquals("planned", next.get("status").asText());
+        assertEquals(today().plusDays(10).toString(), next.get("date").asText());
+        assertEquals(1, platform.getAsAdmin(API + "/consultations?session=" + theirPast).json().get("total").asInt());
+        assertFalse(platform.getAsAdmin(API + "/consultations/" + theirConsultation).json().hasNonNull("followUpDone"));
+
+        assertEquals(201, coordinator.post(API + "/markets/" + ours + "/sessions",
+                json("date", today().plusDays(11).toString(), "start", "19:00", "end", "21:30")).status());
+        assertEquals(201, coordinator.post(API + "/sessions/" + ourPast + "/consultations", consulted).status());
+        assertEquals(200, coordinator.post(API + "/sessions/" + ourNext + "/cancel", json("reason", "暴雨")).status());
+        assertEquals(200, coordinator.put(API + "/consultations/" + ourConsultation + "/follow-up", json("result", "已回访")).status());
+
+        // The export role limited to the district takes out the district's personal data only, audited as ever.
+        Account exporter = Account.create(platform, "jia.exporter", Roles.EXPORT + "@测试市/甲区");
+        Reply exported = exporter.get(API + "/exports/consultations.csv");
+        assertEquals(200, exported.status(), exported.toString());
+        assertTrue(exported.body().contains("13900001111") && !exported.body().contains("13900002222"), exported.body());
+        assertOutside(exporter.get(API + "/exports/consultations.csv?market=" + theirs), "market");
+        assertTrue(platform.getAsAdmin("/api/admin/audit?module=legal-aid-night-market&size=200").body().contains("\"actor\":\"jia.exporter\""));
+        Account lawyer = Account.create(platform, "jia.lawyer", Roles.DUTY_LAWYER + "@测试市/甲区");
+        assertOutside(lawyer.post(API + "/sessions/" + theirPast + "/open", null), "id");
+
+        Account everywhere = Account.create(platform, "city.coordinator", Roles.COORDINATOR);
+        List<Long> all = ids(everywhere.get(API + "/markets?size=200"));
+        assertTrue(all.contains(ours) && all.contains(theirs), all.toString());
+        assertEquals(200, everywhere.get(API + "/sessions/" + theirNext).status());
+        assertEquals(200, everywhere.get(API + "/consultations/" + theirConsultation).status());
+    }
+
+    static long placedMarket(String name, String district) {
+        Reply created = platform.postAsAdmin(API + "/markets", json("name", name, "place", "北入口", "district", district,
+                "openingHours", List.of("Sat 19:00-21:30")));
+        assertEquals(201, created.status(), created.toString());
+        return created.json().get("id").asLong();
+    }
+
+    static List<Long> ids(Reply page) {
+        assertEquals(200, page.status(), page.toString());
+        List<Long> ids = new ArrayList<>();
+        page.json().get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
+    }
+
+    static void assertOutside(Reply reply, String field) {
+        assertEquals(403, reply.status(), reply.toString());
+        assertTrue(reply.isProblem(), reply.toString());
+        assertEquals(field, reply.json().at("/errors/0/field").asText(), reply.toString());
+        assertTrue(reply.json().get("detail").asText().contains("测试市/甲区"), "names the caller's places: " + reply);
     }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 import org.district.platform.api.rest.Problem.FieldError;
 import org.district.platform.runtime.internal.audit.AuditLedger;
@@ -39,8 +40,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code /api/admin/accounts}: the people and scripts that sign in, and their roles. A role is
  * {@code admin}, {@code auditor}, or a role an installed module declares in its capability,
- * {@code <module-id>.<role>} (for example {@code lawyer-roster.operator}). Admins only; every change is
- * audited, never with the password.
+ * {@code <module-id>.<role>} (for example {@code lawyer-roster.operator}); a module's role may be
+ * limited to a node of the city's administrative tree, {@code courier-stations.manager@武侯区/玉林街道}
+ * (see {@link Places}), and granted for several nodes. Admins only; every change is audited, never
+ * with the password.
  */
 @Component(service = AccountsResource.class, property = RestWhiteboard.BASE_PROPERTY + "=admin")
 @JakartarsResource
@@ -51,6 +54,11 @@ public class AccountsResource {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern MODULE_ROLE = Pattern.compile("([a-z0-9-]+)\\.[a-z0-9-]+");
     static final int MIN_PASSWORD = 12;
+    /** District, street, community, grid. */
+    private static final int MAX_NODE_DEPTH = 4;
+    private static final int MAX_NODE_NAME = 60;
+    /** What the account's row keeps of its grants. */
+    private static final int MAX_GRANTS_LENGTH = 4000;
 
     @Reference
     private Accounts accounts;
@@ -131,7 +139,10 @@ public class AccountsResource {
         audit.append("platform", "account.delete", username, Map.of());
     }
 
-    /** The roles, each one the platform's own or one an installed module declares. */
+    /**
+     * The grants, each one the platform's own role or one an installed module declares, a module role
+     * optionally limited to a node of the administrative tree ({@code role@district/street}).
+     */
     private Set<String> roles(List<String> requested) {
         Map<String, List<String>> declared = new java.util.HashMap<>();
         for (ModuleView module : modules.list()) {
@@ -140,25 +151,58 @@ public class AccountsResource {
         Set<String> roles = new TreeSet<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
-            String role = requested.get(i).strip();
+            String field = "roles[" + i + "]";
+            String grant = requested.get(i).strip();
+            String role = Account.roleOf(grant);
+            String node = role.equals(grant) ? null : grant.substring(role.length() + 1);
             var moduleRole = MODULE_ROLE.matcher(role);
             if (role.equals(Account.ADMIN) || role.equals(AuditResource.AUDITOR)) {
-                roles.add(role);
+                if (node != null) {
+                    errors.add(new FieldError(field, "'" + role + "' holds for the whole city; only a module's role can be limited to a place"));
+                } else {
+                    roles.add(role);
+                }
             } else if (moduleRole.matches() && declared.containsKey(moduleRole.group(1))) {
                 List<String> ofModule = declared.get(moduleRole.group(1));
-                if (ofModule.contains(role)) {
+                if (!ofModule.contains(role)) {
+                    errors.add(new FieldError(field, "module '" + moduleRole.group(1) + "' has no role '" + role + "'; it declares "
+                            + (ofModule.isEmpty() ? "none" : String.join(", ", ofModule))));
+                } else if (node == null) {
                     roles.add(role);
                 } else {
-                    errors.add(new FieldError("roles[" + i + "]", "module '" + moduleRole.group(1) + "' has no role '" + role + "'; it declares "
-                            + (ofModule.isEmpty() ? "none" : String.join(", ", ofModule))));
+                    nodeError(node).ifPresentOrElse(error -> errors.add(new FieldError(field, error)),
+                            () -> roles.add(role + Account.AT + String.join(String.valueOf(Places.SEPARATOR), Places.parse(node))));
                 }
             } else {
-                errors.add(new FieldError("roles[" + i + "]", "'" + role + "' is not a role: use admin, auditor, or a role an installed module declares"));
+                errors.add(new FieldError(field, "'" + role + "' is not a role: use admin, auditor, or a role an installed module declares"));
             }
+        }
+        if (errors.isEmpty() && String.join(",", roles).length() > MAX_GRANTS_LENGTH) {
+            errors.add(new FieldError("roles", "too many: at most " + MAX_GRANTS_LENGTH + " characters of roles and places in all"));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
         return roles;
+    }
+
+    /** What is wrong with a node a role is limited to, if anything: the district down to the grid, at most. */
+    private static java.util.Optional<String> nodeError(String node) {
+        List<String> parts;
+        try {
+            parts = Places.parse(node);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+        if (parts.size() > MAX_NODE_DEPTH) {
+            return java.util.Optional.of("'" + node + "' is deeper than the tree: district/street/community/grid at most");
+        }
+        for (String part : parts) {
+            if (part.length() > MAX_NODE_NAME || part.chars().anyMatch(c -> c == ',' || c == Account.AT || Character.isISOControl(c))) {
+                return java.util.Optional.of("'" + part + "' is not a node name: at most " + MAX_NODE_NAME
+                        + " characters, without ',', '@' or control characters");
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

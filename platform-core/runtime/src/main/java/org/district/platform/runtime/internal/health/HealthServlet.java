@@ -28,8 +28,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * {@code /health}: liveness, readiness (the modules have started, the database answers, the admin
- * account is in place) and
- * each module's state. {@code /health/live} and {@code /health/ready} answer 200 or 503 for probes.
+ * account is in place) and each module's state, with the trouble a running module is in (slow
+ * requests, too many at once, threads over its limit or left running) and the list of those in trouble. {@code /health/live} and {@code /health/ready} answer 200 or 503 for probes.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({ "/health", "/health/*" })
@@ -87,6 +87,7 @@ public class HealthServlet extends JsonServlet {
         body.put("checks", checks);
         if (!which.equals("/ready")) {
             List<Map<String, Object>> states = new ArrayList<>();
+            List<String> troubled = new ArrayList<>();
             for (ModuleView module : modules.list()) {
                 Map<String, Object> state = new LinkedHashMap<>();
                 state.put("id", module.id());
@@ -94,9 +95,17 @@ public class HealthServlet extends JsonServlet {
                 if (module.reason() != null) {
                     state.put("reason", module.reason());
                 }
+                if (!module.trouble().isEmpty()) {
+                    state.put("trouble", module.trouble());
+                    troubled.add(module.id());
+                }
                 states.add(state);
             }
             body.put("modules", states);
+            if (!troubled.isEmpty()) {
+                // The node serves on (its other modules answer), so readiness holds; the admin disables the module named.
+                body.put("modulesInTrouble", troubled);
+            }
             List<String> failedServlets = failedServlets();
             if (!failedServlets.isEmpty()) {
                 body.put("failedServlets", failedServlets);

@@ -53,6 +53,9 @@ public class ModuleManager {
     @Reference
     private ServiceComponentRuntime scr;
 
+    @Reference
+    private ModuleTrouble trouble;
+
     private BundleContext context;
     private EnabledModules enabledModules;
     private volatile boolean started;
@@ -115,7 +118,7 @@ public class ModuleManager {
         for (Map.Entry<String, String> refused : pluginFolder.refused().entrySet()) {
             String id = refused.getKey();
             views.putIfAbsent(id, new ModuleView(id, null, Map.of("en", id, "zh-CN", id), Map.of(), null,
-                    ModuleState.FAILED, refused.getValue(), List.of(), List.of(), null, List.of()));
+                    ModuleState.FAILED, refused.getValue(), List.of(), List.of(), null, List.of(), List.of()));
         }
         return new ArrayList<>(views.values());
     }
@@ -288,6 +291,7 @@ public class ModuleManager {
 
     private void start(String id, Bundle bundle) {
         failures.clear(bundle);
+        trouble.clear(id);
         try {
             if (bundle.getState() == Bundle.INSTALLED) {
                 context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
@@ -323,7 +327,7 @@ public class ModuleManager {
         return new ModuleView(id, ModuleIds.version(bundle).toString(),
                 localized(bundle, Constants.BUNDLE_NAME), localized(bundle, Constants.BUNDLE_DESCRIPTION),
                 bundle.getHeaders("").get(Constants.BUNDLE_CATEGORY), state, reason,
-                ModuleIds.required(bundle), requiredBy, bundle.getSymbolicName(), ModuleIds.roles(bundle));
+                ModuleIds.required(bundle), requiredBy, bundle.getSymbolicName(), ModuleIds.roles(bundle), trouble.of(id));
     }
 
     private Optional<String> componentFailure(Bundle bundle) {
@@ -347,6 +351,11 @@ public class ModuleManager {
     }
 
     /** Installed module bundles by id; of two bundles with one id, the higher version counts. */
+    /** The module bundles as they are now, without waiting for a toggle under way. */
+    Map<String, Bundle> bundles() {
+        return modules();
+    }
+
     private Map<String, Bundle> modules() {
         Map<String, Bundle> modules = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Account;
@@ -68,8 +69,11 @@ public class AccessControl implements ContainerRequestFilter {
     /** The roles installed modules declare now. */
     private final Supplier<Set<String>> roles;
     private final AuditLedger audit;
+    /** The module the application serves, whose roles give a caller its places. */
+    private final String moduleId;
 
-    public AccessControl(Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit) {
+    public AccessControl(String moduleId, Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit) {
+        this.moduleId = moduleId;
         this.accounts = accounts;
         this.credentials = credentials;
         this.openId = openId;
@@ -89,6 +93,7 @@ public class AccessControl implements ContainerRequestFilter {
         Optional<Signed> signed = signIn(request, open);
         signed.ifPresent(request::setSecurityContext);
         CurrentRequest.set(new CurrentRequest.Caller(signed.map(s -> s.account().username()).orElse("anonymous"), address()));
+        CurrentRequest.places(signed.map(s -> s.account().places(moduleId)).orElse(Places.nowhere()));
         if (method.isAnnotationPresent(DenyAll.class)) {
             throw new Problem(403, "Forbidden", "Nobody may call this.");
         }
@@ -174,8 +179,11 @@ public class AccessControl implements ContainerRequestFilter {
     /** A token of the province's identity provider: its roles are those it claims that the platform knows. */
     private Optional<Account> openIdSignIn(String token) {
         Set<String> known = roles.get();
-        OpenIdTokens.Verified verified = openId.verify(token,
-                role -> role.equals(Account.ADMIN) || role.equals(AUDITOR) || known.contains(role));
+        OpenIdTokens.Verified verified = openId.verify(token, claim -> {
+            String role = Account.roleOf(claim);
+            return role.equals(claim) ? role.equals(Account.ADMIN) || role.equals(AUDITOR) || known.contains(role)
+                    : known.contains(role) && validNode(claim.substring(role.length() + 1));
+        });
         if (verified.username().isEmpty()) {
             throw new Problem(401, "Unauthorized", verified.refusal());
         }
@@ -186,6 +194,15 @@ public class AccessControl implements ContainerRequestFilter {
                     "roles", String.join(",", new java.util.TreeSet<>(verified.claimedRoles()))));
         }
         return Optional.of(new Account(username, verified.claimedRoles()));
+    }
+
+    private static boolean validNode(String node) {
+        try {
+            Places.parse(node);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Optional<Account> basic(String header) {

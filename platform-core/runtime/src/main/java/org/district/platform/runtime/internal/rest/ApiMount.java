@@ -19,10 +19,13 @@ import jakarta.servlet.ServletException;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
+import org.district.platform.api.access.Places;
 import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.district.platform.runtime.internal.security.Credentials;
+import org.district.platform.runtime.internal.security.CurrentRequest;
 import org.district.platform.runtime.internal.security.OpenIdTokens;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -203,7 +206,14 @@ final class ApiMount {
         application.register(new JacksonJsonProvider(Json.forModule()));
         application.register(ProblemResponses.class);
         application.register(ParameterValues.class);
-        application.register(new AccessControl(providers.accounts(), providers.credentials(), providers.openId(), providers.roles(), providers.audit()));
+        application.register(new AccessControl(base, providers.accounts(), providers.credentials(), providers.openId(), providers.roles(), providers.audit()));
+        application.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                // A resource method's {@code @Context Places}: the caller's, as access control found them.
+                bindFactory(CurrentRequest::places).to(Places.class);
+            }
+        });
         building = new Validation(providers.validation());
         application.register(new RequestBodies(providers.maxBodyBytes(), building));
         services.values().forEach(application::register);

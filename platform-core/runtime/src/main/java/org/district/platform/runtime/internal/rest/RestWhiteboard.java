@@ -27,6 +27,8 @@ import org.district.platform.runtime.internal.module.ModuleFailures;
 import org.district.platform.runtime.internal.module.ModuleIds;
 import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleState;
+import org.district.platform.runtime.internal.module.ModuleTrouble;
+import org.district.platform.runtime.internal.module.ModuleWatch;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.district.platform.runtime.internal.security.Credentials;
 import org.district.platform.runtime.internal.security.OpenIdTokens;
@@ -90,6 +92,19 @@ public class RestWhiteboard extends JsonServlet {
     @Reference
     private transient ModuleFailures failures;
 
+    @Reference
+    private transient ModuleTrouble trouble;
+
+    @Reference
+    private transient ModuleWatch watch;
+
+    /** Framework property: how many requests one module may serve at once. */
+    public static final String MAX_REQUESTS = "district.module.max.requests";
+    public static final int DEFAULT_MAX_REQUESTS = 64;
+    /** Framework property: after how many seconds a module's request is reported and interrupted. */
+    public static final String REQUEST_SECONDS = "district.module.request.seconds";
+    public static final int DEFAULT_REQUEST_SECONDS = 30;
+
     private final transient Map<String, ApiMount> mounts = new ConcurrentHashMap<>();
     private transient ServiceTracker<Object, ServiceReference<Object>> tracker;
     /** Builds the modules' applications: two, so that two modules starting at once build side by side. */
@@ -97,6 +112,7 @@ public class RestWhiteboard extends JsonServlet {
     /** The modules' applications start before Jetty hands over its context: see LateServletContext. */
     private final transient LateServletContext servletContext = new LateServletContext();
     private transient volatile boolean serving;
+    private transient RequestGuard guard;
 
     @Activate
     void activate(BundleContext context) throws InvalidSyntaxException {
@@ -112,6 +128,10 @@ public class RestWhiteboard extends JsonServlet {
                 return thread;
             }
         });
+        guard = new RequestGuard(ModuleWatch.positive(context.getProperty(MAX_REQUESTS), DEFAULT_MAX_REQUESTS),
+                java.time.Duration.ofSeconds(ModuleWatch.positive(context.getProperty(REQUEST_SECONDS), DEFAULT_REQUEST_SECONDS)), trouble);
+        builder.scheduleWithFixedDelay(guard::check, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        watch.serving(guard::serving);
         ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, openId, modules::declaredRoles, audit, RestWhiteboard::validatorFactory, MAX_BODY_BYTES);
         String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
                 + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
@@ -138,9 +158,13 @@ public class RestWhiteboard extends JsonServlet {
 
             @Override
             public void removedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
-                ApiMount mount = mounts.get(base(reference));
+                String base = base(reference);
+                ApiMount mount = mounts.get(base);
                 if (mount != null) {
                     mount.remove(reference);
+                    if (mount.resourceClasses().isEmpty()) {
+                        guard.forget(base); // the module stopped: its next start has a clean sheet
+                    }
                 }
                 context.ungetService(reference);
             }
@@ -173,7 +197,11 @@ public class RestWhiteboard extends JsonServlet {
         ServletContainer container = mount == null ? null : mount.container();
         if (container != null) {
             try {
-                container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response);
+                guard.serve(base, request.getMethod() + " " + request.getRequestURI(),
+                        () -> container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response));
+            } catch (RequestGuard.Busy busy) {
+                response.setHeader("Retry-After", "1");
+                problem(response, busy, request.getRequestURI());
             } finally {
                 CurrentRequest.clear();
             }

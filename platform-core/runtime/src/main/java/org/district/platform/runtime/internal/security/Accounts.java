@@ -57,7 +57,10 @@ public class Accounts {
 
     private final CompletableFuture<Void> bootstrap = new CompletableFuture<>();
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
-    /** The times of each account's latest failed sign-ins, at most {@value #MAX_FAILURES}. */
+    /**
+     * The times of the latest failed sign-ins, at most {@value #MAX_FAILURES}, for names that are no
+     * account: an existing account's are in the database, for every node to count.
+     */
     private final Map<String, List<Long>> failures = new ConcurrentHashMap<>();
 
     public static final int MAX_FAILURES = 5;
@@ -134,8 +137,8 @@ public class Accounts {
 
     /**
      * Signs in with these credentials. After {@value #MAX_FAILURES} failures for one account within
-     * {@value #LOCK_MINUTES} minutes the account is locked for that long, right password or not.
-     * The count is kept per node.
+     * {@value #LOCK_MINUTES} minutes the account is locked for that long, right password or not, on
+     * every node: the failures are kept in the database.
      */
     public SignIn authenticate(String username, String password) {
         bootstrapped();
@@ -148,15 +151,19 @@ public class Accounts {
         if (remembered != null && remembered.until() > now) {
             return new SignIn(Optional.of(remembered.account()), false, false);
         }
-        Optional<Account> account = load(username)
-                .filter(row -> BCrypt.verifyer().verify(password.toCharArray(), row.hash()).verified)
-                .map(row -> new Account(username, row.roles()));
+        Optional<Row> row = load(username);
+        Optional<Account> account = row
+                .filter(found -> BCrypt.verifyer().verify(password.toCharArray(), found.hash()).verified)
+                .map(found -> new Account(username, found.roles()));
         if (account.isPresent()) {
             failures.remove(username);
+            forgetFailures(username);
             if (verified.size() > MAX_REMEMBERED) {
                 verified.clear();
             }
             verified.put(key, new Remembered(account.get(), now + VERIFIED_FOR_MILLIS));
+        } else if (row.isPresent()) {
+            failed(username, now);
         } else {
             // Each update replaces the list, so a reader never sees one half-changed.
             failures.merge(username, List.of(now), (earlier, latest) -> {
@@ -168,10 +175,55 @@ public class Accounts {
         return new SignIn(account, true, false);
     }
 
+    /** A success, a new password or a deleted account: the count starts again. */
+    private void forgetFailures(String username) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("delete from platform_sign_in_failure where username = ?")) {
+            s.setString(1, username);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clear the failed sign-ins of " + username + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts a failed sign-in of an existing account, and forgets those too old to lock it. */
+    private void failed(String username, long now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("insert into platform_sign_in_failure (username, failed_at) values (?, ?)");
+                PreparedStatement forget = c.prepareStatement("delete from platform_sign_in_failure where username = ? and failed_at < ?")) {
+            insert.setString(1, username);
+            insert.setTimestamp(2, new Timestamp(now));
+            insert.executeUpdate();
+            forget.setString(1, username);
+            forget.setTimestamp(2, new Timestamp(now - 2 * LOCK_MINUTES * 60_000L));
+            forget.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count a failed sign-in of " + username + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The times of the account's latest failed sign-ins, oldest first, at most {@value #MAX_FAILURES}. */
+    private List<Long> recentFailures(String username) {
+        List<Long> recent = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select failed_at from platform_sign_in_failure where username = ?"
+                        + " order by failed_at desc fetch first " + MAX_FAILURES + " rows only")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    recent.add(0, rs.getTimestamp(1).getTime());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the failed sign-ins of " + username + ": " + e.getMessage(), e);
+        }
+        return recent.isEmpty() ? failures.getOrDefault(username, List.of()) : recent;
+    }
+
     /** When the account's lock ends, or 0 when it is not locked. */
     private long lockedUntil(String username, long now) {
-        List<Long> recent = failures.get(username);
-        if (recent == null || recent.size() < MAX_FAILURES) {
+        List<Long> recent = recentFailures(username);
+        if (recent.size() < MAX_FAILURES) {
             return 0;
         }
         long first = recent.get(0);
@@ -223,6 +275,7 @@ public class Accounts {
         Set<String> newRoles = roles == null ? row.get().roles() : roles;
         if (password != null) {
             store(username, password, newRoles, true);
+            forgetFailures(username); // an admin's new password unlocks the account
         } else {
             update("update platform_account set roles = ? where username = ?", String.join(",", newRoles), username);
         }
@@ -232,6 +285,7 @@ public class Accounts {
     /** Deletes an account; false when there is no such account. */
     public boolean delete(String username) {
         bootstrapped();
+        forgetFailures(username);
         return update("delete from platform_account where username = ?", username) > 0;
     }
 

@@ -140,14 +140,17 @@ public class Credentials {
         return new Check(Optional.of(narrowed(account.get(), credential.scopes())), Optional.of(credential), null);
     }
 
-    /** The account with only the roles the scopes name; an admin's token scoped to a role gets just that role. */
+    /**
+     * The account with only the roles the scopes name, each in the places it was granted for; an
+     * admin's token scoped to a role gets just that role, everywhere.
+     */
     static Account narrowed(Account account, Set<String> scopes) {
         if (scopes.isEmpty()) {
             return account;
         }
         Set<String> roles = account.roles().contains(Account.ADMIN)
                 ? scopes
-                : account.roles().stream().filter(scopes::contains).collect(Collectors.toSet());
+                : account.roles().stream().filter(grant -> scopes.contains(Account.roleOf(grant))).collect(Collectors.toSet());
         return new Account(account.username(), roles);
     }
 

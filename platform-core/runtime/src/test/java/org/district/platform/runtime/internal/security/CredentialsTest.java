@@ -57,4 +57,28 @@ class CredentialsTest {
         assertNotEquals(hash, Credentials.hash("dst_secret2"));
         assertFalse(hash.contains("secret"));
     }
+
+    @Test
+    void aTokenScopedToARoleKeepsThePlacesTheRoleWasGrantedFor() {
+        Account manager = new Account("li", Set.of("courier-stations.manager@武侯区/玉林街道", "courier-stations.manager@锦江区", "auditor"));
+        Account scoped = Credentials.narrowed(manager, Set.of("courier-stations.manager"));
+        assertEquals(Set.of("courier-stations.manager@武侯区/玉林街道", "courier-stations.manager@锦江区"), scoped.roles());
+        assertTrue(scoped.hasRole("courier-stations.manager"));
+        assertFalse(scoped.hasRole("auditor"));
+        assertEquals(Set.of("武侯区/玉林街道", "锦江区"), Set.copyOf(scoped.places("courier-stations").nodes()));
+    }
+
+    @Test
+    void anAccountsPlacesInAModuleComeFromItsGrantsOfThatModulesRoles() {
+        Account li = new Account("li", Set.of("courier-stations.manager@武侯区", "lawyer-roster.operator"));
+        assertTrue(li.places("courier-stations").covers("武侯区", "玉林街道"));
+        assertFalse(li.places("courier-stations").covers("锦江区"));
+        assertTrue(li.places("lawyer-roster").isEverywhere(), "a grant without a node holds everywhere");
+        assertTrue(li.places("farm-aid-streaming").isNowhere(), "no role of the module: no place in it");
+        assertTrue(new Account("admin", Set.of(Account.ADMIN)).places("courier-stations").isEverywhere());
+        Account both = new Account("wang", Set.of("courier-stations.manager@武侯区", "courier-stations.manager"));
+        assertTrue(both.places("courier-stations").isEverywhere(), "an unlimited grant beside a limited one is everywhere");
+        assertFalse(new Account("zhao", Set.of("courier-stations-extra.manager")).places("courier-stations").isEverywhere(),
+                "a module whose id starts like another's does not lend it its roles");
+    }
 }

@@ -1,0 +1,93 @@
+package org.district.platform.runtime.internal.module;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * Which threads run a module's code: those with a frame of one of the module's own packages on their
+ * stack, or whose context class loader is the module's. A thread a module started and forgot is
+ * found while it runs or waits in the module's code, which is where a leaked thread spends its life;
+ * an idle thread of a pool the module made waits in the JDK's code and is found only by its context
+ * class loader.
+ */
+final class ThreadCensus {
+
+    private ThreadCensus() {
+    }
+
+    /** The packages a bundle revision holds itself, from its wiring; empty when it has none (not resolved). */
+    static Set<String> packages(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        Set<String> packages = new HashSet<>();
+        if (wiring == null) {
+            return packages;
+        }
+        Collection<String> classes = wiring.listResources("/", "*.class", BundleWiring.LISTRESOURCES_LOCAL | BundleWiring.LISTRESOURCES_RECURSE);
+        if (classes != null) {
+            for (String path : classes) {
+                int slash = path.lastIndexOf('/');
+                if (slash > 0) {
+                    packages.add(path.substring(0, slash).replace('/', '.'));
+                }
+            }
+        }
+        return packages;
+    }
+
+    /** A module's code, as the census recognises it. */
+    record Code(String module, Set<String> packages, ClassLoader loader) {
+        static Code of(String module, Bundle bundle) {
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            return new Code(module, ThreadCensus.packages(bundle), wiring == null ? null : wiring.getClassLoader());
+        }
+
+        boolean runs(Thread thread, StackTraceElement[] stack) {
+            if (loader != null && thread.getContextClassLoader() == loader) {
+                return true;
+            }
+            for (StackTraceElement frame : stack) {
+                String type = frame.getClassName();
+                int dot = type.lastIndexOf('.');
+                if (dot > 0 && packages.contains(type.substring(0, dot))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The live threads of each module, but the calling thread's. */
+    static Map<String, List<Thread>> take(Collection<Code> modules) {
+        Map<String, List<Thread>> threads = new HashMap<>();
+        if (modules.isEmpty()) {
+            return threads;
+        }
+        Thread self = Thread.currentThread();
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = entry.getKey();
+            if (thread == self || !thread.isAlive()) {
+                continue;
+            }
+            for (Code code : modules) {
+                if (code.runs(thread, entry.getValue())) {
+                    threads.computeIfAbsent(code.module(), m -> new ArrayList<>()).add(thread);
+                }
+            }
+        }
+        return threads;
+    }
+
+    /** A few thread names, for a line an admin reads. */
+    static String names(List<Thread> threads) {
+        List<String> names = threads.stream().map(Thread::getName).sorted().limit(5).toList();
+        return String.join(", ", names) + (threads.size() > names.size() ? ", …" : "");
+    }
+}
