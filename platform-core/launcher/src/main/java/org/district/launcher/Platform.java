@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -40,16 +41,62 @@ public final class Platform implements AutoCloseable {
 
     /** Starts the platform and returns once it is ready; throws with the reason when it cannot start. */
     public static Platform start(LaunchSettings settings, boolean withShell) throws StartFailure {
+        List<Path> folders = withShell
+                ? List.of(settings.home().resolve("bundles"), settings.home().resolve("bundles/shell"))
+                : List.of(settings.home().resolve("bundles"));
+        return start(frameworkProperties(settings, withShell), folders, context -> { }, () -> awaitReadyOverHttp(settings));
+    }
+
+    /**
+     * Starts the platform inside a host that serves HTTP itself, such as a web application on an
+     * application server (distributions/liberty): the host's servlet container reaches the bundles
+     * through the Felix HTTP bridge, so there is no HTTP server bundle and nothing to probe over HTTP
+     * while starting (the host serves no request before this returns).
+     *
+     * @param settings the platform's settings, as the standalone launcher reads them
+     * @param bundles the folder of the bundles to install and start (the bridge instead of Jetty)
+     * @param properties framework properties over those of the settings; a {@code null} value removes one
+     * @param beforeBundlesStart called with the system bundle's context once the framework is initialised and
+     *        before any bundle is installed, to register the host's services (such as its DataSource)
+     * @return the platform, once the runtime said it is ready
+     * @throws StartFailure with the reason when it cannot start
+     */
+    public static Platform startEmbedded(LaunchSettings settings, Path bundles, java.util.Map<String, String> properties,
+            Consumer<BundleContext> beforeBundlesStart) throws StartFailure {
+        java.util.Map<String, String> framework = new java.util.LinkedHashMap<>(frameworkProperties(settings, false));
+        properties.forEach((key, value) -> {
+            if (value == null) {
+                framework.remove(key);
+            } else {
+                framework.put(key, value);
+            }
+        });
+        return start(framework, List.of(bundles), beforeBundlesStart, () -> { });
+    }
+
+    /** The framework's own context, for a host that hands it to its bridge (the servlet context attribute). */
+    public BundleContext bundleContext() {
+        return framework.getBundleContext();
+    }
+
+    /** What follows the runtime's "ready": the standalone launcher asks its readiness probe over HTTP. */
+    @FunctionalInterface
+    private interface Readiness {
+        void await() throws StartFailure;
+    }
+
+    private static Platform start(java.util.Map<String, String> properties, List<Path> folders,
+            Consumer<BundleContext> beforeBundlesStart, Readiness readiness) throws StartFailure {
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new StartFailure("no OSGi framework on the class path"))
-                .newFramework(frameworkProperties(settings, withShell));
+                .newFramework(properties);
         try {
             framework.init();
             BundleContext context = framework.getBundleContext();
+            beforeBundlesStart.accept(context);
             List<Bundle> installed = new ArrayList<>();
-            installed.addAll(install(context, settings.home().resolve("bundles")));
-            if (withShell) {
-                installed.addAll(install(context, settings.home().resolve("bundles/shell")));
+            for (Path folder : folders) {
+                installed.addAll(install(context, folder));
             }
             framework.start();
             // The HTTP server takes a good part of the start and nothing waits for it but serving:
@@ -68,7 +115,7 @@ public final class Platform implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             awaitOutcome(context);
-            awaitReadyOverHttp(settings);
+            readiness.await();
             return new Platform(framework);
         } catch (StartFailure e) {
             stop(framework);

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +53,30 @@ public final class Migrations {
         if (fingerprint.equals(applied(dataSource, name))) {
             return;
         }
-        migrate(dataSource, bundle, name);
-        remember(dataSource, name, fingerprint);
+        try (Connection lock = dataSource.getConnection()) {
+            // Nodes starting together migrate one after the other: Flyway's own lock is taken only once
+            // its history table exists, and two nodes creating that table at once fail one of them.
+            boolean postgres = "PostgreSQL".equals(lock.getMetaData().getDatabaseProductName());
+            if (postgres) {
+                try (Statement s = lock.createStatement()) {
+                    s.execute("select pg_advisory_lock(hashtext('district.migrations'))");
+                }
+            }
+            try {
+                if (!fingerprint.equals(applied(dataSource, name))) { // another node may have done it meanwhile
+                    migrate(dataSource, bundle, name);
+                    remember(dataSource, name, fingerprint);
+                }
+            } finally {
+                if (postgres) {
+                    try (Statement s = lock.createStatement()) {
+                        s.execute("select pg_advisory_unlock(hashtext('district.migrations'))");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock the database for the migrations of " + name + ": " + e.getMessage(), e);
+        }
     }
 
     private static void migrate(DataSource dataSource, Bundle bundle, String name) {

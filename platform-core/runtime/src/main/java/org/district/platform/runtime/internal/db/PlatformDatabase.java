@@ -1,15 +1,19 @@
 package org.district.platform.runtime.internal.db;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 
+import javax.sql.CommonDataSource;
 import javax.sql.DataSource;
 
 import org.district.platform.runtime.internal.PlatformSettings;
 import org.district.platform.runtime.internal.StartupOutcome;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,12 +33,25 @@ import com.zaxxer.hikari.HikariDataSource;
  * The platform's one connection pool. It opens the pool, brings the platform's own tables up to
  * date, and only then offers the pool as a {@link DataSource} service to the rest of the platform.
  * A database that cannot be reached at start is a failed start that names the URL.
+ *
+ * <p>A host that embeds the framework may bring its own pool instead (the Open Liberty distribution's
+ * JNDI DataSource): it registers it before the platform's bundles start as a {@link CommonDataSource}
+ * service with {@code district.datasource=host} (not as a {@link DataSource} service, which the
+ * platform's components would take before the platform's tables are up to date).
+ * {@link DatabaseFromLauncher} then marks the configuration {@code datasource=host}, and this
+ * component brings the platform's tables up to date on the host's DataSource and offers that one;
+ * the host owns it, so it is never closed here.
  */
 @Component(configurationPid = PlatformDatabase.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = PlatformDatabase.Config.class)
 public class PlatformDatabase {
 
     public static final String PID = "org.district.platform.database";
+    /** The configuration property, and the host's service property, that say the DataSource is the host's. */
+    static final String DATA_SOURCE = "datasource";
+    static final String HOST = "host";
+    /** The service property by which a host's DataSource is found. */
+    static final String HOST_FILTER = "(&(objectClass=" + CommonDataSource.class.getName() + ")(district.datasource=" + HOST + "))";
 
     @ObjectClassDefinition(name = "Platform database", description = "The connection pool every module's data goes through.")
     public @interface Config {
@@ -59,9 +76,15 @@ public class PlatformDatabase {
 
     private HikariDataSource pool;
     private ServiceRegistration<DataSource> registration;
+    private BundleContext context;
+    private ServiceReference<?> host;
 
     @Activate
-    void activate(BundleContext context, Config config) {
+    void activate(BundleContext context, Config config, Map<String, Object> componentProperties) {
+        if (HOST.equals(componentProperties.get(DATA_SOURCE))) {
+            activateOnHost(context);
+            return;
+        }
         String shownUrl = JdbcUrls.withoutSecrets(config.url());
         try {
             Properties properties = new Properties();
@@ -97,6 +120,52 @@ public class PlatformDatabase {
                 FrameworkUtil.asDictionary(Map.of("district.database.url", shownUrl)));
     }
 
+    /** The host's DataSource: checked, the platform's tables brought up to date, offered; never closed. */
+    private void activateOnHost(BundleContext context) {
+        ServiceReference<?> reference = hostDataSource(context);
+        Object service = reference == null ? null : context.getService(reference);
+        if (!(service instanceof DataSource dataSource)) {
+            if (service != null) {
+                context.ungetService(reference);
+            }
+            StartupOutcome.failed(context, "The host's DataSource is gone (the platform is configured to use the host's, "
+                    + "a " + CommonDataSource.class.getName() + " service with district.datasource=host).");
+            return;
+        }
+        this.context = context;
+        this.host = reference;
+        String shownUrl = "the host's DataSource";
+        try (Connection connection = dataSource.getConnection()) {
+            String url = connection.getMetaData().getURL();
+            if (url != null && !url.isBlank()) {
+                shownUrl = JdbcUrls.withoutSecrets(url);
+            }
+        } catch (SQLException | RuntimeException e) {
+            releaseHost();
+            StartupOutcome.failed(context, "Cannot open the database at " + shownUrl + ": " + rootMessage(e));
+            return;
+        }
+        try {
+            Migrations.run(dataSource, context.getBundle(), "platform");
+        } catch (RuntimeException e) {
+            releaseHost();
+            StartupOutcome.failed(context, "Cannot bring the platform tables at " + shownUrl + " up to date: " + rootMessage(e));
+            return;
+        }
+        registration = context.registerService(DataSource.class, dataSource,
+                FrameworkUtil.asDictionary(Map.of("district.database.url", shownUrl, "district.datasource", HOST)));
+    }
+
+    /** The DataSource a host registered before the platform's bundles started, or null. */
+    static ServiceReference<?> hostDataSource(BundleContext context) {
+        try {
+            ServiceReference<?>[] references = context.getServiceReferences((String) null, HOST_FILTER);
+            return references == null || references.length == 0 ? null : references[0];
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Deactivate
     void deactivate() {
         if (registration != null) {
@@ -104,6 +173,16 @@ public class PlatformDatabase {
             registration = null;
         }
         close();
+        releaseHost();
+    }
+
+    /** Gives the host's DataSource back to the framework; the host closes it when it is done with it. */
+    private void releaseHost() {
+        if (host != null) {
+            context.ungetService(host);
+            host = null;
+            context = null;
+        }
     }
 
     private void close() {

@@ -25,43 +25,98 @@ final class EnabledModules {
 
     /** Every module an admin has ever toggled, with its wanted state. */
     Map<String, Boolean> wanted() {
-        Map<String, Boolean> wanted = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            return wanted(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the enabled modules: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a toggle decides from the wanted states the database holds: the modules to set, and to what. */
+    interface Plan {
+        Map<String, Boolean> changes(Map<String, Boolean> wanted);
+    }
+
+    /**
+     * Decides and records a toggle in one transaction that first moves the change counter: its row
+     * lock makes toggles on several nodes at once happen one after the other, each deciding on what
+     * the one before wrote. A plan that throws changes nothing. On PostgreSQL the commit also
+     * notifies the other nodes ({@value #CHANNEL}).
+     */
+    Map<String, Boolean> change(Plan plan, String actor) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement bump = c.prepareStatement("update platform_change set counter = counter + 1 where topic = 'modules'")) {
+                    bump.executeUpdate();
+                }
+                Map<String, Boolean> changes = plan.changes(wanted(c));
+                Timestamp now = Timestamp.from(Instant.now());
+                for (Map.Entry<String, Boolean> change : changes.entrySet()) {
+                    set(c, change.getKey(), change.getValue(), actor, now);
+                }
+                if (onPostgres(c)) {
+                    try (PreparedStatement notify = c.prepareStatement("select pg_notify('" + CHANNEL + "', '')")) {
+                        notify.execute();
+                    }
+                }
+                c.commit();
+                return changes;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record a change of the enabled modules: " + e.getMessage(), e);
+        }
+    }
+
+    /** The PostgreSQL channel a toggle notifies. */
+    static final String CHANNEL = "district_modules";
+
+    /** How many toggles the database has seen: a node re-reads the wanted states when it moved. */
+    long counter() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select module_id, enabled from platform_module");
+                PreparedStatement s = c.prepareStatement("select counter from platform_change where topic = 'modules'");
                 ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the change counter: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean onPostgres(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
+
+    private static Map<String, Boolean> wanted(Connection c) throws SQLException {
+        Map<String, Boolean> wanted = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select module_id, enabled from platform_module"); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 wanted.put(rs.getString(1), rs.getBoolean(2));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the enabled modules: " + e.getMessage(), e);
         }
         return wanted;
     }
 
-    void set(String moduleId, boolean enabled, String actor) {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement update = c.prepareStatement(
-                    "update platform_module set enabled = ?, changed_at = ?, changed_by = ? where module_id = ?")) {
-                update.setBoolean(1, enabled);
-                update.setTimestamp(2, now);
-                update.setString(3, actor);
-                update.setString(4, moduleId);
-                if (update.executeUpdate() > 0) {
-                    return;
-                }
+    private static void set(Connection c, String moduleId, boolean enabled, String actor, Timestamp now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update platform_module set enabled = ?, changed_at = ?, changed_by = ? where module_id = ?")) {
+            update.setBoolean(1, enabled);
+            update.setTimestamp(2, now);
+            update.setString(3, actor);
+            update.setString(4, moduleId);
+            if (update.executeUpdate() > 0) {
+                return;
             }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "insert into platform_module (module_id, enabled, changed_at, changed_by) values (?, ?, ?, ?)")) {
-                insert.setString(1, moduleId);
-                insert.setBoolean(2, enabled);
-                insert.setTimestamp(3, now);
-                insert.setString(4, actor);
-                insert.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record module " + moduleId + " as " + (enabled ? "enabled" : "disabled")
-                    + ": " + e.getMessage(), e);
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into platform_module (module_id, enabled, changed_at, changed_by) values (?, ?, ?, ?)")) {
+            insert.setString(1, moduleId);
+            insert.setBoolean(2, enabled);
+            insert.setTimestamp(3, now);
+            insert.setString(4, actor);
+            insert.executeUpdate();
         }
     }
 }

@@ -60,17 +60,26 @@ public class ModuleManager {
     private EnabledModules enabledModules;
     private volatile boolean started;
     private Thread startup;
+    /** Modules this node is starting, stopping, migrating or updating now. */
+    private final Set<String> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The change counter this node's modules follow. */
+    private volatile long followed;
+    private volatile boolean stopping;
+    private static final long FOLLOW_MILLIS = 1000;
 
     @Activate
     void activate(BundleContext context) {
         this.context = context;
         this.enabledModules = new EnabledModules(dataSource);
-        startup = new Thread(this::startWantedModules, "district-module-startup");
+        startup = new Thread(this::startWantedModules, "district-modules");
+        startup.setDaemon(true);
         startup.start();
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        stopping = true;
+        startup.interrupt();
         startup.join(30_000);
     }
 
@@ -79,32 +88,87 @@ public class ModuleManager {
         return started;
     }
 
-    private synchronized void startWantedModules() {
+    private void startWantedModules() {
         try {
-            Map<String, Boolean> wanted = enabledModules.wanted();
-            Map<String, Bundle> modules = modules();
-            for (String id : inDependencyOrder(modules)) {
-                Bundle bundle = modules.get(id);
-                if (!wanted.getOrDefault(id, Boolean.TRUE)) {
-                    continue;
-                }
-                List<String> off = new ArrayList<>();
-                for (String required : ModuleIds.required(bundle)) {
-                    Bundle other = modules.get(required);
-                    if (other != null && other.getState() != Bundle.ACTIVE) {
-                        off.add(required);
-                    }
-                }
-                if (!off.isEmpty()) {
-                    failures.record(bundle, "requires " + quoted(off) + ", which " + (off.size() == 1 ? "is" : "are") + " not enabled");
-                    continue;
-                }
-                start(id, bundle);
-            }
+            followed = enabledModules.counter();
+            reconcile();
             started = true;
             StartupOutcome.ready(context);
         } catch (RuntimeException e) {
             StartupOutcome.failed(context, "The modules could not be started: " + e.getMessage());
+            return;
+        }
+        follow();
+    }
+
+    /**
+     * Brings this node's modules to the states the database wants: stops those that should be off
+     * (those that need others first), then starts those that should be on and are not running (those
+     * needed first). A module whose required module is not running fails with that reason, and is
+     * tried again at the next change. Idempotent: nothing wanted, nothing done.
+     */
+    private synchronized void reconcile() {
+        Map<String, Boolean> wanted = enabledModules.wanted();
+        Map<String, Bundle> modules = modules();
+        List<String> order = inDependencyOrder(modules);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            String id = order.get(i);
+            Bundle bundle = modules.get(id);
+            if (!wanted.getOrDefault(id, Boolean.TRUE) && (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING)) {
+                failures.clear(bundle);
+                busy.add(id);
+                try {
+                    bundle.stop();
+                } catch (BundleException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Module " + id + " did not stop cleanly", e);
+                } finally {
+                    busy.remove(id);
+                }
+            }
+        }
+        for (String id : order) {
+            Bundle bundle = modules.get(id);
+            if (!wanted.getOrDefault(id, Boolean.TRUE) || bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
+                continue;
+            }
+            List<String> off = new ArrayList<>();
+            for (String required : ModuleIds.required(bundle)) {
+                Bundle other = modules.get(required);
+                if (other != null && other.getState() != Bundle.ACTIVE) {
+                    off.add(required);
+                }
+            }
+            if (!off.isEmpty()) {
+                failures.record(bundle, "requires " + quoted(off) + ", which " + (off.size() == 1 ? "is" : "are") + " not enabled");
+                continue;
+            }
+            start(id, bundle);
+        }
+    }
+
+    /**
+     * Follows the toggles other nodes make: re-reads the wanted states whenever the database's change
+     * counter moved, looking every second, and at once when PostgreSQL notifies a toggle.
+     */
+    private void follow() {
+        ModuleChanges changes = new ModuleChanges(dataSource);
+        try {
+            while (!stopping) {
+                if (!changes.await(FOLLOW_MILLIS) && !stopping) {
+                    Thread.interrupted(); // not ours to end on: only deactivation stops the follower
+                }
+                try {
+                    long counter = enabledModules.counter();
+                    if (counter != followed) {
+                        followed = counter;
+                        reconcile();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Cannot follow the enabled modules in the database: " + e.getMessage());
+                }
+            }
+        } finally {
+            changes.close();
         }
     }
 
@@ -162,13 +226,30 @@ public class ModuleManager {
         if (bundle == null) {
             throw unknown(id);
         }
+        enabledModules.change(wanted -> {
+            Map<String, Boolean> changes = new LinkedHashMap<>();
+            enabling(id, modules, wanted, cascade, changes);
+            return changes;
+        }, actor);
+        reconcile();
+        if (failures.reason(bundle).isPresent() || componentFailure(bundle).isPresent()) {
+            start(id, bundle); // asked again: try again
+        }
+        ModuleView view = view(id, bundle, modules());
+        if (view.state() == ModuleState.FAILED) {
+            throw Problem.conflict("Module '" + id + "' could not be enabled: " + view.reason());
+        }
+        return view;
+    }
+
+    /** The module and, with {@code cascade}, the disabled modules it needs, as the database has them. */
+    private static void enabling(String id, Map<String, Bundle> modules, Map<String, Boolean> wanted, boolean cascade, Map<String, Boolean> changes) {
         List<String> missing = new ArrayList<>();
         List<String> disabled = new ArrayList<>();
-        for (String required : ModuleIds.required(bundle)) {
-            Bundle other = modules.get(required);
-            if (other == null) {
+        for (String required : ModuleIds.required(modules.get(id))) {
+            if (!modules.containsKey(required)) {
                 missing.add(required);
-            } else if (other.getState() != Bundle.ACTIVE) {
+            } else if (!wanted.getOrDefault(required, Boolean.TRUE) && !changes.containsKey(required)) {
                 disabled.add(required);
             }
         }
@@ -181,18 +262,10 @@ public class ModuleManager {
                     + (disabled.size() == 1 ? "is" : "are") + " disabled. Enable " + quoted(disabled)
                     + " first, or enable with cascade=true to enable " + (disabled.size() == 1 ? "it" : "them") + " too.");
         }
+        changes.put(id, true);
         for (String required : disabled) {
-            enable(required, true, actor);
+            enabling(required, modules, wanted, true, changes);
         }
-        enabledModules.set(id, true, actor);
-        if (bundle.getState() != Bundle.ACTIVE || failures.reason(bundle).isPresent()) {
-            start(id, bundle);
-        }
-        ModuleView view = view(id, bundle, modules());
-        if (view.state() == ModuleState.FAILED) {
-            throw Problem.conflict("Module '" + id + "' could not be enabled: " + view.reason());
-        }
-        return view;
     }
 
     /**
@@ -205,9 +278,21 @@ public class ModuleManager {
         if (bundle == null) {
             throw unknown(id);
         }
+        enabledModules.change(wanted -> {
+            Map<String, Boolean> changes = new LinkedHashMap<>();
+            disabling(id, modules, wanted, cascade, changes);
+            return changes;
+        }, actor);
+        reconcile();
+        return view(id, bundle, modules());
+    }
+
+    /** The module and, with {@code cascade}, the enabled modules that need it, as the database has them. */
+    private static void disabling(String id, Map<String, Bundle> modules, Map<String, Boolean> wanted, boolean cascade, Map<String, Boolean> changes) {
         List<String> dependants = new ArrayList<>();
-        for (Map.Entry<String, Bundle> other : modules.entrySet()) {
-            if (ModuleIds.required(other.getValue()).contains(id) && other.getValue().getState() == Bundle.ACTIVE) {
+        for (Map.Entry<String, Bundle> other : new TreeMap<>(modules).entrySet()) {
+            if (ModuleIds.required(other.getValue()).contains(id) && wanted.getOrDefault(other.getKey(), Boolean.TRUE)
+                    && !changes.containsKey(other.getKey())) {
                 dependants.add(other.getKey());
             }
         }
@@ -216,17 +301,10 @@ public class ModuleManager {
                     + (dependants.size() == 1 ? "is" : "are") + " enabled. Disable " + quoted(dependants)
                     + " first, or disable with cascade=true to disable " + (dependants.size() == 1 ? "it" : "them") + " too.");
         }
+        changes.put(id, false);
         for (String dependant : dependants) {
-            disable(dependant, true, actor);
+            disabling(dependant, modules, wanted, true, changes);
         }
-        enabledModules.set(id, false, actor);
-        failures.clear(bundle);
-        try {
-            bundle.stop();
-        } catch (BundleException e) {
-            LOG.log(System.Logger.Level.WARNING, "Module " + id + " did not stop cleanly", e);
-        }
-        return view(id, bundle, modules());
     }
 
     /**
@@ -249,6 +327,7 @@ public class ModuleManager {
                     + bundle.getSymbolicName() + "' of module '" + id + "'.");
         }
         boolean wasActive = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+        busy.add(id);
         try {
             if (wasActive) {
                 bundle.stop();
@@ -260,6 +339,8 @@ public class ModuleManager {
         } catch (BundleException | java.io.IOException e) {
             failures.record(bundle, "its update from " + jar.getFileName() + " failed: " + e.getMessage());
             return view(id, bundle, modules());
+        } finally {
+            busy.remove(id);
         }
         if (wasActive && enabledModules.wanted().getOrDefault(id, Boolean.TRUE)) {
             start(id, bundle);
@@ -292,6 +373,7 @@ public class ModuleManager {
     private void start(String id, Bundle bundle) {
         failures.clear(bundle);
         trouble.clear(id);
+        busy.add(id);
         try {
             if (bundle.getState() == Bundle.INSTALLED) {
                 context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
@@ -304,7 +386,14 @@ public class ModuleManager {
             failures.record(bundle, e.getMessage());
         } catch (RuntimeException e) {
             failures.record(bundle, "its schema migration failed: " + e.getMessage());
+        } finally {
+            busy.remove(id);
         }
+    }
+
+    /** The modules this node is starting, stopping, migrating or updating now: their code runs on its threads. */
+    Set<String> busy() {
+        return busy;
     }
 
     private ModuleView view(String id, Bundle bundle, Map<String, Bundle> modules) {
@@ -350,12 +439,12 @@ public class ModuleManager {
         return texts;
     }
 
-    /** Installed module bundles by id; of two bundles with one id, the higher version counts. */
     /** The module bundles as they are now, without waiting for a toggle under way. */
     Map<String, Bundle> bundles() {
         return modules();
     }
 
+    /** Installed module bundles by id; of two bundles with one id, the higher version counts. */
     private Map<String, Bundle> modules() {
         Map<String, Bundle> modules = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {

@@ -21,6 +21,7 @@ import org.district.platform.api.rest.Problem;
 import org.district.platform.api.rest.Problem.FieldError;
 import org.district.platform.runtime.internal.audit.AuditLedger;
 import org.district.platform.runtime.internal.rest.Json;
+import org.district.platform.runtime.internal.security.CurrentRequest;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
@@ -37,8 +38,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /**
  * A module's settings: the configurations its bundle designates with OSGi Metatype, described for a
  * form, and changed in ConfigAdmin once every value holds to its definition (type, range, options,
- * required, how many values). A change is audited with the values before and after; ConfigAdmin
- * keeps it in the data folder, so it outlives a restart. The REST API and the shell both change
+ * required, how many values). A change is audited with the values before and after, and kept in
+ * the database, which every node of the city follows ({@link SharedSettings}); ConfigAdmin also
+ * keeps it in the data folder. The REST API and the shell both change
  * settings here.
  */
 @Component(service = ModuleSettings.class)
@@ -56,6 +58,9 @@ public class ModuleSettings {
 
     @Reference
     private MetaTypeService metaTypes;
+
+    @Reference
+    private SharedSettings shared;
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
@@ -360,6 +365,8 @@ public class ModuleSettings {
             if (before.isEmpty()) {
                 return;
             }
+            // The database first: it is what every node follows, this one included.
+            shared.share(module, pid, SettingsCodec.properties(next, MANAGED_KEYS), CurrentRequest.caller().actor());
             configuration.update(next);
             audit.append("platform", "module.config", module, Map.of("pid", pid, "before", text(before), "after", text(after)));
         } catch (IOException e) {

@@ -74,8 +74,8 @@ public class ModuleWatch {
             Map<String, Bundle> bundles = modules.bundles();
             List<ThreadCensus.Code> codes = new ArrayList<>();
             bundles.forEach((id, bundle) -> {
-                // Not while starting or stopping: its own activation and deactivation run its code then.
-                if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.RESOLVED) {
+                // Not while the platform starts, stops, migrates or updates it: its code runs on the platform's thread then.
+                if ((bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.RESOLVED) && !modules.busy().contains(id)) {
                     codes.add(ThreadCensus.Code.of(id, bundle));
                 }
             });
@@ -83,6 +83,9 @@ public class ModuleWatch {
             Set<Thread> requests = serving.get();
             for (ThreadCensus.Code code : codes) {
                 String id = code.module();
+                if (modules.busy().contains(id)) {
+                    continue; // it began a change while the census was taken
+                }
                 List<Thread> own = new ArrayList<>(threads.getOrDefault(id, List.of()));
                 if (bundles.get(id).getState() == Bundle.ACTIVE) {
                     own.removeAll(requests); // a stopped module's code has no business on a request's thread either

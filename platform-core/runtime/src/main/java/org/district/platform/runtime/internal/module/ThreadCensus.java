@@ -13,10 +13,10 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Which threads run a module's code: those with a frame of one of the module's own packages on their
- * stack, or whose context class loader is the module's. A thread a module started and forgot is
- * found while it runs or waits in the module's code, which is where a leaked thread spends its life;
- * an idle thread of a pool the module made waits in the JDK's code and is found only by its context
- * class loader.
+ * stack. A thread a module started and forgot is found while it runs or waits in the module's code,
+ * which is where a leaked thread spends its life; an idle thread of a pool the module made waits in
+ * the JDK's code and is not found. (A thread's context class loader is no sign: libraries leave a
+ * module's loader on the server's threads, and those must never be taken for the module's.)
  */
 final class ThreadCensus {
 
@@ -43,16 +43,12 @@ final class ThreadCensus {
     }
 
     /** A module's code, as the census recognises it. */
-    record Code(String module, Set<String> packages, ClassLoader loader) {
+    record Code(String module, Set<String> packages) {
         static Code of(String module, Bundle bundle) {
-            BundleWiring wiring = bundle.adapt(BundleWiring.class);
-            return new Code(module, ThreadCensus.packages(bundle), wiring == null ? null : wiring.getClassLoader());
+            return new Code(module, ThreadCensus.packages(bundle));
         }
 
-        boolean runs(Thread thread, StackTraceElement[] stack) {
-            if (loader != null && thread.getContextClassLoader() == loader) {
-                return true;
-            }
+        boolean runs(StackTraceElement[] stack) {
             for (StackTraceElement frame : stack) {
                 String type = frame.getClassName();
                 int dot = type.lastIndexOf('.');
@@ -77,7 +73,7 @@ final class ThreadCensus {
                 continue;
             }
             for (Code code : modules) {
-                if (code.runs(thread, entry.getValue())) {
+                if (code.runs(entry.getValue())) {
                     threads.computeIfAbsent(code.module(), m -> new ArrayList<>()).add(thread);
                 }
             }

@@ -66,7 +66,8 @@ public class Accounts {
     public static final int MAX_FAILURES = 5;
     public static final int LOCK_MINUTES = 15;
 
-    private record Remembered(Account account, long until) {
+    /** A password bcrypt accepted, against the hash it was checked with. */
+    private record Remembered(String hash, long until) {
     }
 
     /**
@@ -78,7 +79,12 @@ public class Accounts {
         String configured = PlatformSettings.of(context).adminPassword();
         Thread thread = new Thread(() -> {
             try {
-                bootstrapAdmin(configured);
+                try {
+                    bootstrapAdmin(configured);
+                } catch (RuntimeException raced) {
+                    // Another node starting at the same time may have created the admin first: look again.
+                    bootstrapAdmin(configured);
+                }
                 bootstrap.complete(null);
             } catch (RuntimeException e) {
                 bootstrap.completeExceptionally(e);
@@ -148,10 +154,12 @@ public class Accounts {
         }
         String key = key(username, password);
         Remembered remembered = verified.get(key);
-        if (remembered != null && remembered.until() > now) {
-            return new SignIn(Optional.of(remembered.account()), false, false);
-        }
         Optional<Row> row = load(username);
+        // Remembered only while the account's hash is the one it was checked with: a new password set on any
+        // node ends it, and the roles are always the database's.
+        if (remembered != null && remembered.until() > now && row.isPresent() && row.get().hash().equals(remembered.hash())) {
+            return new SignIn(Optional.of(new Account(username, row.get().roles())), false, false);
+        }
         Optional<Account> account = row
                 .filter(found -> BCrypt.verifyer().verify(password.toCharArray(), found.hash()).verified)
                 .map(found -> new Account(username, found.roles()));
@@ -161,7 +169,7 @@ public class Accounts {
             if (verified.size() > MAX_REMEMBERED) {
                 verified.clear();
             }
-            verified.put(key, new Remembered(account.get(), now + VERIFIED_FOR_MILLIS));
+            verified.put(key, new Remembered(row.get().hash(), now + VERIFIED_FOR_MILLIS));
         } else if (row.isPresent()) {
             failed(username, now);
         } else {

@@ -1,0 +1,165 @@
+package org.district.platform.runtime.internal.module;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The modules' settings as every node of a city shares them: a change made through
+ * {@link ModuleSettings} is written to the database with the change counter 'config' moved, in one
+ * transaction, and each node writes into its own ConfigAdmin what the database holds whenever that
+ * counter moved (at once on PostgreSQL, which notifies the change; else within a second). At start,
+ * the database's settings are applied before anything else reads them.
+ */
+@Component(service = SharedSettings.class, immediate = true)
+public class SharedSettings {
+
+    private static final System.Logger LOG = System.getLogger(SharedSettings.class.getName());
+    private static final Set<String> MANAGED_KEYS = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
+            ConfigurationAdmin.SERVICE_BUNDLELOCATION);
+    private static final long FOLLOW_MILLIS = 1000;
+
+    @Reference
+    private DataSource dataSource;
+
+    @Reference
+    private ConfigurationAdmin configurationAdmin;
+
+    private volatile boolean stopping;
+    private Thread follower;
+    private long followed = -1;
+
+    @Activate
+    void activate() {
+        follower = new Thread(this::follow, "district-settings");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        stopping = true;
+        follower.interrupt();
+        follower.join(10_000);
+    }
+
+    /** Records a configuration's properties as they now are on this node, for every node. */
+    void share(String module, String pid, Map<String, Object> properties, String actor) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement bump = c.prepareStatement("update platform_change set counter = counter + 1 where topic = 'config'")) {
+                    bump.executeUpdate();
+                }
+                String json = SettingsCodec.encode(properties);
+                Timestamp now = Timestamp.from(Instant.now());
+                int updated;
+                try (PreparedStatement update = c.prepareStatement(
+                        "update platform_module_config set module_id = ?, properties = ?, changed_at = ?, changed_by = ? where pid = ?")) {
+                    update.setString(1, module);
+                    update.setString(2, json);
+                    update.setTimestamp(3, now);
+                    update.setString(4, actor);
+                    update.setString(5, pid);
+                    updated = update.executeUpdate();
+                }
+                if (updated == 0) {
+                    try (PreparedStatement insert = c.prepareStatement(
+                            "insert into platform_module_config (pid, module_id, properties, changed_at, changed_by) values (?, ?, ?, ?, ?)")) {
+                        insert.setString(1, pid);
+                        insert.setString(2, module);
+                        insert.setString(3, json);
+                        insert.setTimestamp(4, now);
+                        insert.setString(5, actor);
+                        insert.executeUpdate();
+                    }
+                }
+                if (EnabledModules.onPostgres(c)) {
+                    try (PreparedStatement notify = c.prepareStatement("select pg_notify('" + EnabledModules.CHANNEL + "', '')")) {
+                        notify.execute();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the settings could not be shared with the other nodes: " + e.getMessage(), e);
+        }
+    }
+
+    private void follow() {
+        ModuleChanges changes = new ModuleChanges(dataSource);
+        try {
+            while (!stopping) {
+                try {
+                    long counter = counter();
+                    if (counter != followed) {
+                        apply();
+                        followed = counter;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Cannot follow the module settings in the database: " + e.getMessage());
+                }
+                if (!changes.await(FOLLOW_MILLIS) && !stopping) {
+                    Thread.interrupted();
+                }
+            }
+        } finally {
+            changes.close();
+        }
+    }
+
+    private long counter() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select counter from platform_change where topic = 'config'");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the settings' change counter: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes into this node's ConfigAdmin each shared configuration that differs from what it holds. */
+    private void apply() {
+        Map<String, String> shared = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select pid, properties from platform_module_config order by pid");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                shared.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the shared settings: " + e.getMessage(), e);
+        }
+        shared.forEach((pid, json) -> {
+            try {
+                Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
+                Map<String, Object> wanted = SettingsCodec.decode(json);
+                if (!SettingsCodec.same(wanted, SettingsCodec.properties(configuration.getProperties(), MANAGED_KEYS))) {
+                    configuration.update(SettingsCodec.dictionary(wanted));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot apply the shared settings " + pid + ": " + e.getMessage());
+            }
+        });
+    }
+}
