@@ -100,4 +100,17 @@ class CrossOriginAndRateLimitIT {
         assertEquals(200, platform.get("/health/ready").status());
         assertFalse(List.of(200).contains(platform.get("/api/notice-board/notices").status()), "still limited");
     }
+
+    @Test
+    void behindTheCitysProxyEachClientHasItsOwnBudgetAndAForgedHeaderBuysNothing() {
+        // The test's requests come from loopback, which is a trusted proxy by default: each forwarded client counts alone.
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(200, platform.send(platform.request("/api/notice-board/notices").header("X-Forwarded-For", "198.51.100.1").GET()).status());
+        }
+        assertEquals(429, platform.send(platform.request("/api/notice-board/notices").header("X-Forwarded-For", "198.51.100.1").GET()).status());
+        assertEquals(200, platform.send(platform.request("/api/notice-board/notices").header("X-Forwarded-For", "198.51.100.2").GET()).status(),
+                "another rider behind the same proxy");
+        assertEquals(429, platform.send(platform.request("/api/notice-board/notices").header("X-Forwarded-For", "203.0.113.5, 198.51.100.1").GET())
+                .status(), "what the client wrote before the proxy's entry is not believed");
+    }
 }

@@ -38,6 +38,8 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         defaults.put("DISTRICT_OIDC_JWKS_URL", "");
         defaults.put("DISTRICT_OIDC_ROLES_CLAIM", "roles");
         defaults.put("DISTRICT_OIDC_USERNAME_CLAIM", "preferred_username");
+        defaults.put("DISTRICT_METRICS_TOKEN", "");
+        defaults.put("DISTRICT_TRUSTED_PROXIES", "127.0.0.1, ::1");
         DEFAULTS = Map.copyOf(defaults);
     }
 
@@ -80,12 +82,13 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
     }
 
     /**
-     * The OpenID Connect settings that are set, and the limits on each module (requests at once, seconds
-     * a request may run, threads of its own), by their framework property ({@code district.oidc.issuer},
-     * {@code district.module.max.requests}, ...).
+     * The OpenID Connect settings that are set, the limits on each module (requests at once, seconds
+     * a request may run, threads of its own), the metrics token when set and the proxies whose
+     * X-Forwarded-For is trusted, by their framework property ({@code district.oidc.issuer},
+     * {@code district.module.max.requests}, {@code district.metrics.token}, {@code district.trusted.proxies}, ...).
      */
     private static Map<String, String> passedOn(Function<String, String> setting) {
-        Map<String, String> oidc = new LinkedHashMap<>();
+        Map<String, String> passed = new LinkedHashMap<>();
         for (String name : DEFAULTS.keySet()) {
             String value = setting.apply(name);
             if (name.startsWith("DISTRICT_MODULE_")) {
@@ -98,16 +101,24 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
                 if (limit < 1) {
                     throw new IllegalArgumentException(name + " must be 1 or more, not " + limit);
                 }
-                oidc.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), Integer.toString(limit));
+                passed.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), Integer.toString(limit));
             }
-            if (name.startsWith("DISTRICT_OIDC_") && value != null && !value.isBlank()) {
-                oidc.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value.strip());
+            if (name.equals("DISTRICT_TRUSTED_PROXIES") && value != null) {
+                for (String proxy : value.split(",")) {
+                    if (!proxy.isBlank() && !proxy.strip().matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?")) {
+                        throw new IllegalArgumentException("DISTRICT_TRUSTED_PROXIES must list IP addresses or ranges (10.0.0.0/8), not '" + proxy.strip() + "'");
+                    }
+                }
+            }
+            if ((name.startsWith("DISTRICT_OIDC_") || name.equals("DISTRICT_METRICS_TOKEN") || name.equals("DISTRICT_TRUSTED_PROXIES"))
+                    && value != null && !value.isBlank()) {
+                passed.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value.strip());
             }
         }
-        if (oidc.containsKey("district.oidc.issuer") && !oidc.containsKey("district.oidc.audience")) {
+        if (passed.containsKey("district.oidc.issuer") && !passed.containsKey("district.oidc.audience")) {
             throw new IllegalArgumentException("DISTRICT_OIDC_AUDIENCE must name this platform's client id when DISTRICT_OIDC_ISSUER is set");
         }
-        return Map.copyOf(oidc);
+        return Map.copyOf(passed);
     }
 
     /** What the runtime bundles read as framework properties. */

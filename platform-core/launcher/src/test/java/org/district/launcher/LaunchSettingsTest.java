@@ -95,4 +95,25 @@ class LaunchSettingsTest {
             assertTrue(failure.getMessage().contains("DISTRICT_MODULE_MAX_THREADS"), failure.getMessage());
         }
     }
+
+    @Test
+    void theMetricsTokenReachesTheRuntimeOnlyWhenSetAndASystemPropertyWins() {
+        assertFalse(LaunchSettings.from(home, name -> null, name -> null).frameworkProperties().containsKey("district.metrics.token"));
+        assertFalse(LaunchSettings.from(home, Map.of("DISTRICT_METRICS_TOKEN", "  ")::get, name -> null)
+                .frameworkProperties().containsKey("district.metrics.token"));
+        assertEquals("scrape-0f3a9c", LaunchSettings.from(home, Map.of("DISTRICT_METRICS_TOKEN", " scrape-0f3a9c ")::get, name -> null)
+                .frameworkProperties().get("district.metrics.token"));
+        assertEquals("from-property", LaunchSettings.from(home, Map.of("DISTRICT_METRICS_TOKEN", "from-env")::get,
+                Map.of("district.metrics.token", "from-property")::get).frameworkProperties().get("district.metrics.token"));
+    }
+
+    @Test
+    void trustedProxiesAreLoopbackUnlessSetAndMustBeAddresses() {
+        assertEquals("127.0.0.1, ::1", LaunchSettings.from(home, name -> null, name -> null).frameworkProperties().get("district.trusted.proxies"));
+        assertEquals("10.0.0.0/8", LaunchSettings.from(home, Map.of("DISTRICT_TRUSTED_PROXIES", "10.0.0.0/8")::get, name -> null)
+                .frameworkProperties().get("district.trusted.proxies"));
+        var failure = assertThrows(IllegalArgumentException.class,
+                () -> LaunchSettings.from(home, Map.of("DISTRICT_TRUSTED_PROXIES", "lb.city.example")::get, name -> null));
+        assertTrue(failure.getMessage().contains("DISTRICT_TRUSTED_PROXIES"), failure.getMessage());
+    }
 }

@@ -30,6 +30,7 @@ import org.district.platform.runtime.internal.rest.RestWhiteboard;
 import org.district.platform.runtime.internal.security.Account;
 import org.district.platform.runtime.internal.security.Accounts;
 import org.district.platform.runtime.internal.security.Credentials;
+import org.district.platform.runtime.internal.security.CurrentRequest;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -73,7 +74,7 @@ public class SessionResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(@Valid SignIn signIn) {
-        Optional<Account> account = AccessControl.signInWithPassword(accounts, audit, signIn.username(), signIn.password(), request.getRemoteAddr());
+        Optional<Account> account = AccessControl.signInWithPassword(accounts, audit, signIn.username(), signIn.password(), CurrentRequest.caller().address());
         if (account.isEmpty()) {
             throw new Problem(401, "Unauthorized", "Wrong user name or password.");
         }

@@ -33,7 +33,7 @@ public class ModuleWatch {
     /** Framework property: how many threads of its own a module may run. */
     public static final String MAX_THREADS = "district.module.max.threads";
     public static final int DEFAULT_MAX_THREADS = 64;
-    private static final long EVERY_MILLIS = 2_000;
+    private static final long EVERY_MILLIS = 3_000;
 
     @Reference
     private ModuleManager modules;

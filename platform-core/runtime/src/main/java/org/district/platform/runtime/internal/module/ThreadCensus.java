@@ -23,8 +23,26 @@ final class ThreadCensus {
     private ThreadCensus() {
     }
 
-    /** The packages a bundle revision holds itself, from its wiring; empty when it has none (not resolved). */
+    /** Packages by bundle id and the time the bundle last changed: listing a bundle's classes costs, and a revision's never change. */
+    private static final Map<String, Set<String>> PACKAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The packages a bundle revision holds itself (kept per revision, never its class loader). */
     static Set<String> packages(Bundle bundle) {
+        String revision = bundle.getBundleId() + "@" + bundle.getLastModified();
+        Set<String> known = PACKAGES.get(revision);
+        if (known != null) {
+            return known;
+        }
+        Set<String> listed = listPackages(bundle);
+        if (!listed.isEmpty()) {
+            PACKAGES.keySet().removeIf(key -> key.startsWith(bundle.getBundleId() + "@"));
+            PACKAGES.put(revision, Set.copyOf(listed));
+        }
+        return listed;
+    }
+
+    /** The packages a bundle revision holds itself, from its wiring; empty when it has none (not resolved). */
+    private static Set<String> listPackages(Bundle bundle) {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         Set<String> packages = new HashSet<>();
         if (wiring == null) {

@@ -71,9 +71,12 @@ public class AccessControl implements ContainerRequestFilter {
     private final AuditLedger audit;
     /** The module the application serves, whose roles give a caller its places. */
     private final String moduleId;
+    private final ClientAddress clientAddress;
 
-    public AccessControl(String moduleId, Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit) {
+    public AccessControl(String moduleId, Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit,
+            ClientAddress clientAddress) {
         this.moduleId = moduleId;
+        this.clientAddress = clientAddress;
         this.accounts = accounts;
         this.credentials = credentials;
         this.openId = openId;
@@ -120,13 +123,9 @@ public class AccessControl implements ContainerRequestFilter {
                 request.getHeaderString("X-Requested-With")).build();
     }
 
-    /** The client's address; behind a proxy, the first address it forwarded for. */
+    /** The client's address; behind a trusted proxy, the one it forwarded for. */
     private String address() {
-        String forwarded = servletRequest.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
-        return servletRequest.getRemoteAddr();
+        return clientAddress.of(servletRequest);
     }
 
     /**

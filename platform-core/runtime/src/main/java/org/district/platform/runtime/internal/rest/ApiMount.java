@@ -52,7 +52,8 @@ final class ApiMount {
     private static final long SETTLE_MILLIS = 10;
 
     /** What every application gets from the platform: JSON, problems, access control, body rules. */
-    record Providers(Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit, Supplier<ValidatorFactory> validation, long maxBodyBytes) {
+    record Providers(Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit, Supplier<ValidatorFactory> validation, long maxBodyBytes,
+            ClientAddress clientAddress) {
     }
 
     private final String base;
@@ -206,7 +207,8 @@ final class ApiMount {
         application.register(new JacksonJsonProvider(Json.forModule()));
         application.register(ProblemResponses.class);
         application.register(ParameterValues.class);
-        application.register(new AccessControl(base, providers.accounts(), providers.credentials(), providers.openId(), providers.roles(), providers.audit()));
+        application.register(new AccessControl(base, providers.accounts(), providers.credentials(), providers.openId(), providers.roles(), providers.audit(),
+                providers.clientAddress()));
         application.register(new AbstractBinder() {
             @Override
             protected void configure() {

@@ -39,6 +39,7 @@ public class PublicRateLimit implements Filter {
     static final int MAX_CLIENTS = 10_000;
 
     private volatile int perMinute;
+    private volatile ClientAddress clientAddress;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -51,6 +52,7 @@ public class PublicRateLimit implements Filter {
     @Activate
     void activate(BundleContext context) {
         perMinute = PlatformSettings.of(context).publicRateLimit();
+        clientAddress = ClientAddress.trusting(context.getProperty(ClientAddress.TRUSTED_PROXIES));
     }
 
     @Override
@@ -60,7 +62,7 @@ public class PublicRateLimit implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        ConsumptionProbe probe = bucket(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(clientAddress.of(request)).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;

@@ -23,6 +23,7 @@ import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import org.district.platform.api.rest.Problem;
 import org.district.platform.runtime.internal.audit.AuditLedger;
+import org.district.platform.runtime.internal.metrics.RequestMetrics;
 import org.district.platform.runtime.internal.module.ModuleFailures;
 import org.district.platform.runtime.internal.module.ModuleIds;
 import org.district.platform.runtime.internal.module.ModuleManager;
@@ -45,6 +46,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.util.tracker.ServiceTracker;
@@ -98,6 +101,10 @@ public class RestWhiteboard extends JsonServlet {
     @Reference
     private transient ModuleWatch watch;
 
+    /** Counts and times each module's requests for /metrics, when the metrics are there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile RequestMetrics requestMetrics;
+
     /** Framework property: how many requests one module may serve at once. */
     public static final String MAX_REQUESTS = "district.module.max.requests";
     public static final int DEFAULT_MAX_REQUESTS = 64;
@@ -132,7 +139,8 @@ public class RestWhiteboard extends JsonServlet {
                 java.time.Duration.ofSeconds(ModuleWatch.positive(context.getProperty(REQUEST_SECONDS), DEFAULT_REQUEST_SECONDS)), trouble);
         builder.scheduleWithFixedDelay(guard::check, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         watch.serving(guard::serving);
-        ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, openId, modules::declaredRoles, audit, RestWhiteboard::validatorFactory, MAX_BODY_BYTES);
+        ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, openId, modules::declaredRoles, audit, RestWhiteboard::validatorFactory, MAX_BODY_BYTES,
+                ClientAddress.trusting(context.getProperty(ClientAddress.TRUSTED_PROXIES)));
         String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
                 + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
         tracker = new ServiceTracker<>(context, context.createFilter(filter), new ServiceTrackerCustomizer<>() {
@@ -196,14 +204,21 @@ public class RestWhiteboard extends JsonServlet {
         ApiMount mount = mounts.get(base);
         ServletContainer container = mount == null ? null : mount.container();
         if (container != null) {
+            long started = System.nanoTime();
+            boolean answered = false;
             try {
                 guard.serve(base, request.getMethod() + " " + request.getRequestURI(),
                         () -> container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response));
+                answered = true;
             } catch (RequestGuard.Busy busy) {
                 response.setHeader("Retry-After", "1");
                 problem(response, busy, request.getRequestURI());
+                answered = true;
             } finally {
                 CurrentRequest.clear();
+                RequestMetrics recorder = requestMetrics;
+                (recorder == null ? RequestMetrics.NONE : recorder).served(base, request.getMethod(),
+                        answered ? response.getStatus() : 500, System.nanoTime() - started);
             }
             return;
         }
