@@ -149,6 +149,17 @@ class LibertyServerIT {
 
     @Test
     @Order(5)
+    void countsTheModulesRequestsForPrometheus() throws Exception {
+        get("/api/courier-stations/public/services", false);
+        HttpResponse<String> metrics = get("/metrics", false);
+        assertEquals(200, metrics.statusCode(), "from loopback, /metrics answers: " + metrics.body());
+        assertTrue(metrics.body().contains("district_requests_seconds_count{") && metrics.body().contains("module=\"courier-stations\""),
+                "requests per module: " + metrics.body());
+        assertTrue(metrics.body().contains("district_module_state{module=\"notice-board\",state=\"enabled\"} 1.0"), metrics.body());
+    }
+
+    @Test
+    @Order(6)
     void togglesAModuleOffAndOn() throws Exception {
         assertEquals(200, toggle("notice-board", "disable"));
         assertEquals(404, get("/api/notice-board/notices", false).statusCode(), "a disabled module's endpoint");
@@ -159,7 +170,7 @@ class LibertyServerIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void keepsModuleStateInTheDatabaseAcrossARestart() throws Exception {
         // No module requires courier-stations, so it is disabled without a cascade.
         assertEquals(200, toggle("courier-stations", "disable"));
