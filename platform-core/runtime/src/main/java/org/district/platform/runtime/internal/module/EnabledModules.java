@@ -40,26 +40,20 @@ final class EnabledModules {
     /**
      * Decides and records a toggle in one transaction that first moves the change counter: its row
      * lock makes toggles on several nodes at once happen one after the other, each deciding on what
-     * the one before wrote. A plan that throws changes nothing. On PostgreSQL the commit also
-     * notifies the other nodes ({@value #CHANNEL}).
+     * the one before wrote. A plan that throws changes nothing. The commit tells the other nodes
+     * ({@link ModuleChanges}).
      */
     Map<String, Boolean> change(Plan plan, String actor) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement bump = c.prepareStatement("update platform_change set counter = counter + 1 where topic = 'modules'")) {
-                    bump.executeUpdate();
-                }
+                ModuleChanges.moved(c, ModuleChanges.MODULES);
                 Map<String, Boolean> changes = plan.changes(wanted(c));
                 Timestamp now = Timestamp.from(Instant.now());
                 for (Map.Entry<String, Boolean> change : changes.entrySet()) {
                     set(c, change.getKey(), change.getValue(), actor, now);
                 }
-                if (onPostgres(c)) {
-                    try (PreparedStatement notify = c.prepareStatement("select pg_notify('" + CHANNEL + "', '')")) {
-                        notify.execute();
-                    }
-                }
+                ModuleChanges.announce(c);
                 c.commit();
                 return changes;
             } catch (SQLException | RuntimeException e) {
@@ -71,22 +65,9 @@ final class EnabledModules {
         }
     }
 
-    /** The PostgreSQL channel a toggle notifies. */
-    static final String CHANNEL = "district_modules";
-
     /** How many toggles the database has seen: a node re-reads the wanted states when it moved. */
     long counter() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select counter from platform_change where topic = 'modules'");
-                ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the change counter: " + e.getMessage(), e);
-        }
-    }
-
-    static boolean onPostgres(Connection c) throws SQLException {
-        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        return ModuleChanges.counter(dataSource, ModuleChanges.MODULES);
     }
 
     private static Map<String, Boolean> wanted(Connection c) throws SQLException {

@@ -2,18 +2,65 @@ package org.district.platform.runtime.internal.module;
 
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import javax.sql.DataSource;
 
 /**
- * Waits for the next toggle another node may have made. On PostgreSQL it listens on
- * {@value EnabledModules#CHANNEL}, which every toggle notifies as it commits, so the wait ends at
- * once; elsewhere, and whenever listening fails, it simply waits. Either way the caller re-reads the
- * change counter after each wait, which is the safety net for a notification missed.
+ * How the nodes of a city learn of each other's changes to shared state (the enabled modules, their
+ * settings). A change moves its topic's counter in {@code platform_change} in the transaction that
+ * makes it, and on PostgreSQL notifies {@value #CHANNEL} as it commits. A follower waits here: on
+ * PostgreSQL it listens, so the wait ends at once; elsewhere, and whenever listening fails, it
+ * simply waits. Either way it re-reads the counter after each wait, which is the safety net for a
+ * notification missed.
  */
 final class ModuleChanges implements AutoCloseable {
+
+    /** The PostgreSQL channel every change notifies. */
+    static final String CHANNEL = "district_modules";
+    /** Topics: which modules are enabled, and their settings. */
+    static final String MODULES = "modules";
+    static final String CONFIG = "config";
+
+    /**
+     * Moves a topic's counter in the caller's transaction. Its row stays locked until the commit, so
+     * that changes of one topic made at once on several nodes happen one after the other.
+     */
+    static void moved(Connection c, String topic) throws SQLException {
+        try (PreparedStatement bump = c.prepareStatement("update platform_change set counter = counter + 1 where topic = ?")) {
+            bump.setString(1, topic);
+            bump.executeUpdate();
+        }
+    }
+
+    /** On PostgreSQL, tells the other nodes when the caller's transaction commits. */
+    static void announce(Connection c) throws SQLException {
+        if (onPostgres(c)) {
+            try (PreparedStatement notify = c.prepareStatement("select pg_notify('" + CHANNEL + "', '')")) {
+                notify.execute();
+            }
+        }
+    }
+
+    /** How many changes of the topic the database has seen. */
+    static long counter(DataSource dataSource, String topic) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select counter from platform_change where topic = ?")) {
+            s.setString(1, topic);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the change counter of " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean onPostgres(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
 
     private static final System.Logger LOG = System.getLogger(ModuleChanges.class.getName());
 
@@ -57,13 +104,13 @@ final class ModuleChanges implements AutoCloseable {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            if (!EnabledModules.onPostgres(connection)) {
+            if (!onPostgres(connection)) {
                 connection.close();
                 postgres = false;
                 return;
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute("listen " + EnabledModules.CHANNEL);
+                statement.execute("listen " + CHANNEL);
             }
             Object driver = connection.unwrap(Connection.class);
             notifications = driver.getClass().getMethod("getNotifications", int.class);

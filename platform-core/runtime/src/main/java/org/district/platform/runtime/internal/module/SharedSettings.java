@@ -65,9 +65,7 @@ public class SharedSettings {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement bump = c.prepareStatement("update platform_change set counter = counter + 1 where topic = 'config'")) {
-                    bump.executeUpdate();
-                }
+                ModuleChanges.moved(c, ModuleChanges.CONFIG);
                 String json = SettingsCodec.encode(properties);
                 Timestamp now = Timestamp.from(Instant.now());
                 int updated;
@@ -91,11 +89,7 @@ public class SharedSettings {
                         insert.executeUpdate();
                     }
                 }
-                if (EnabledModules.onPostgres(c)) {
-                    try (PreparedStatement notify = c.prepareStatement("select pg_notify('" + EnabledModules.CHANNEL + "', '')")) {
-                        notify.execute();
-                    }
-                }
+                ModuleChanges.announce(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -129,13 +123,7 @@ public class SharedSettings {
     }
 
     private long counter() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select counter from platform_change where topic = 'config'");
-                ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the settings' change counter: " + e.getMessage(), e);
-        }
+        return ModuleChanges.counter(dataSource, ModuleChanges.CONFIG);
     }
 
     /** Writes into this node's ConfigAdmin each shared configuration that differs from what it holds. */
