@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Dictionary;
-import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +45,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 @Component(service = ModuleSettings.class)
 public class ModuleSettings {
 
-    /** Keys ConfigAdmin sets itself; never shown as settings nor written back. */
-    private static final Set<String> MANAGED_KEYS = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
-            ConfigurationAdmin.SERVICE_BUNDLELOCATION);
     private static final String HIDDEN = "********";
     /** In the audit trail: the setting had (or has again) no value of its own, so its default applied. */
     private static final String DEFAULT = "(default)";
@@ -336,16 +332,7 @@ public class ModuleSettings {
         try {
             // "?": the configuration is bound to no bundle, so the module's bundle gets it whatever its location.
             Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
-            Dictionary<String, Object> stored = configuration.getProperties();
-            Hashtable<String, Object> next = new Hashtable<>();
-            if (stored != null) {
-                for (Enumeration<String> keys = stored.keys(); keys.hasMoreElements();) {
-                    String key = keys.nextElement();
-                    if (!MANAGED_KEYS.contains(key)) {
-                        next.put(key, stored.get(key));
-                    }
-                }
-            }
+            Hashtable<String, Object> next = SettingsCodec.dictionary(SettingsCodec.properties(configuration.getProperties()));
             Map<String, Object> before = new TreeMap<>();
             Map<String, Object> after = new TreeMap<>();
             for (Map.Entry<String, Object> change : accepted.entrySet()) {
@@ -366,7 +353,7 @@ public class ModuleSettings {
                 return;
             }
             // The database first: it is what every node follows, this one included.
-            shared.share(module, pid, SettingsCodec.properties(next, MANAGED_KEYS), CurrentRequest.caller().actor());
+            shared.share(module, pid, SettingsCodec.properties(next), CurrentRequest.caller().actor());
             configuration.update(next);
             audit.append("platform", "module.config", module, Map.of("pid", pid, "before", text(before), "after", text(after)));
         } catch (IOException e) {

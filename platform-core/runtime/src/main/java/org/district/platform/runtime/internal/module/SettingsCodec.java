@@ -9,9 +9,13 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.Vector;
 import java.util.function.Function;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -67,13 +71,17 @@ final class SettingsCodec {
         return properties;
     }
 
+    /** Keys ConfigAdmin sets itself: never settings, never written back. */
+    static final Set<String> MANAGED_KEYS = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
+            ConfigurationAdmin.SERVICE_BUNDLELOCATION);
+
     /** The properties of a configuration, without those ConfigAdmin sets itself. */
-    static Map<String, Object> properties(Dictionary<String, Object> dictionary, Collection<String> managed) {
+    static Map<String, Object> properties(Dictionary<String, Object> dictionary) {
         Map<String, Object> properties = new TreeMap<>();
         if (dictionary != null) {
             for (Enumeration<String> keys = dictionary.keys(); keys.hasMoreElements();) {
                 String key = keys.nextElement();
-                if (!managed.contains(key)) {
+                if (!MANAGED_KEYS.contains(key)) {
                     properties.put(key, dictionary.get(key));
                 }
             }

@@ -9,11 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -32,8 +30,6 @@ import org.osgi.service.component.annotations.Reference;
 public class SharedSettings {
 
     private static final System.Logger LOG = System.getLogger(SharedSettings.class.getName());
-    private static final Set<String> MANAGED_KEYS = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
-            ConfigurationAdmin.SERVICE_BUNDLELOCATION);
     private static final long FOLLOW_MILLIS = 1000;
 
     @Reference
@@ -142,7 +138,7 @@ public class SharedSettings {
             try {
                 Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
                 Map<String, Object> wanted = SettingsCodec.decode(json);
-                if (!SettingsCodec.same(wanted, SettingsCodec.properties(configuration.getProperties(), MANAGED_KEYS))) {
+                if (!SettingsCodec.same(wanted, SettingsCodec.properties(configuration.getProperties()))) {
                     configuration.update(SettingsCodec.dictionary(wanted));
                 }
             } catch (IOException | RuntimeException e) {
