@@ -141,6 +141,17 @@ class ModulesIT {
     }
 
     @Test
+    void aFailedModuleDisabledIsDisabledAndEnabledAgainFailsAgainWithItsReason() {
+        Reply disabled = platform.postAsAdmin("/api/admin/modules/fails-on-activation/disable", null);
+        assertEquals(200, disabled.status(), disabled.toString());
+        assertEquals("disabled", disabled.json().get("state").asText(), "off as wanted, no longer failed: " + disabled);
+        Reply again = platform.postAsAdmin("/api/admin/modules/fails-on-activation/enable", null);
+        assertEquals(409, again.status(), again.toString());
+        assertTrue(again.json().get("detail").asText().contains("the station registry file is missing"), again.toString());
+        assertEquals("failed", platform.moduleState("fails-on-activation"));
+    }
+
+    @Test
     void aJarThatIsNotABundleIsListedAsFailedAndNothingElseIsAffected() {
         JsonNode corrupt = platform.module("corrupt-module.jar");
         assertEquals("failed", corrupt.get("state").asText());

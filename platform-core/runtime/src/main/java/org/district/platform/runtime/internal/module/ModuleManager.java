@@ -114,8 +114,11 @@ public class ModuleManager {
         for (int i = order.size() - 1; i >= 0; i--) {
             String id = order.get(i);
             Bundle bundle = modules.get(id);
-            if (!wanted.getOrDefault(id, Boolean.TRUE) && (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING)) {
-                failures.clear(bundle);
+            if (wanted.getOrDefault(id, Boolean.TRUE)) {
+                continue;
+            }
+            failures.clear(bundle); // off as wanted, not failed
+            if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
                 busy.add(id);
                 try {
                     bundle.stop();
