@@ -32,8 +32,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The lawyer roster's duty rota ({@link RotaPlanner#plan}) for a month of night markets: 200 stall
  * sessions and 300 volunteer lawyers with their specialties, weekly availability and duties served,
- * generated as the module's own {@code RotaBenchmark} does (same seed and shape), at most three
- * duties per lawyer a month.
+ * generated from a fixed seed, at most three duties per lawyer a month.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
