@@ -8,6 +8,8 @@ export const state = {
   session: null,
   /** The console pages of the enabled modules this user may see. */
   pages: [],
+  /** The city this platform is the bundle of ({id, name, title, colours, logo}), or null: then the console is unbranded. */
+  city: null,
 };
 
 /** Set by console.js: renders the current route, and the sign-in view. */
@@ -37,6 +39,23 @@ export function endSession() {
 export async function loadPages() {
   state.pages = state.session ? await api('/api/console/pages') : [];
   hooks.chrome();
+}
+
+/**
+ * Brands the console for the city whose bundle this is (its title, logo and colours, from the city's
+ * profile); a platform that is no city's bundle answers 404 and the console keeps its own look.
+ */
+export async function loadCity() {
+  try {
+    state.city = await api('/api/city');
+  } catch (problem) {
+    state.city = null;
+    return;
+  }
+  const colours = state.city.colours || {};
+  const style = document.documentElement.style;
+  if (/^#[0-9a-fA-F]{6}$/.test(colours.primary || '')) style.setProperty('--accent', colours.primary);
+  if (/^#[0-9a-fA-F]{6}$/.test(colours.accent || '')) style.setProperty('--highlight', colours.accent);
 }
 
 /** Says something to screen readers (and to tests) without moving focus. */

@@ -2,7 +2,7 @@
 import { api, onUnauthorized } from './api.js';
 import { t, language, setLanguage, pick } from './i18n.js';
 import { h, clear } from './dom.js';
-import { state, hooks, isAdmin, hasRole, startSession, endSession, loadPages, announce } from './app.js';
+import { state, hooks, isAdmin, hasRole, startSession, endSession, loadPages, loadCity, announce } from './app.js';
 import { signInView } from './views/signin.js';
 import { modulesView } from './views/modules.js';
 import { moduleView } from './views/module.js';
@@ -15,8 +15,12 @@ let generation = 0;
 
 function chrome() {
   document.documentElement.lang = language();
-  document.title = t('title');
-  document.getElementById('brand').textContent = t('brand');
+  const city = state.city ? pick(state.city.title, '') : '';
+  document.title = city ? `${city} · ${t('console')}` : t('title');
+  document.getElementById('brand-text').textContent = city || t('brand');
+  const logo = document.getElementById('brand-logo');
+  logo.hidden = !(state.city && state.city.logo);
+  if (!logo.hidden && logo.getAttribute('src') !== state.city.logo) logo.setAttribute('src', state.city.logo);
   document.getElementById('skip').textContent = t('skip');
   const switcher = document.getElementById('language');
   switcher.textContent = t('switchTo');
@@ -117,6 +121,7 @@ window.addEventListener('hashchange', () => render(true));
 
 async function start() {
   setLanguage(language());
+  await loadCity();
   try {
     startSession(await api('/api/session'));
     await loadPages();

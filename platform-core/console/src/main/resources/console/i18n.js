@@ -3,6 +3,7 @@ const MESSAGES = {
   'zh-CN': {
     brand: '城市服务平台',
     title: '城市服务平台 · 管理台',
+    console: '管理台',
     skip: '跳到主要内容',
     nav: '导航',
     switchTo: 'English',
@@ -86,6 +87,7 @@ const MESSAGES = {
   en: {
     brand: 'City services platform',
     title: 'City services platform · Console',
+    console: 'Console',
     skip: 'Skip to main content',
     nav: 'Navigation',
     switchTo: '中文',

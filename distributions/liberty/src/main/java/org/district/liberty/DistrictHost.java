@@ -94,6 +94,8 @@ public final class DistrictHost implements ServletContextListener {
             Map<String, String> defaults = new LinkedHashMap<>();
             defaults.put("DISTRICT_DATA_DIR", dataDir(servletContext).toString());
             defaults.put("DISTRICT_PLUGINS_DIR", district.resolve("plugins").toString());
+            // a city's WAR (distributions/cities) holds its profile and manifest here
+            defaults.put("DISTRICT_CITY_DIR", district.resolve("city").toString());
             LaunchSettings settings = LaunchSettings.from(Path.of("").toAbsolutePath(),
                     name -> System.getenv(name) != null ? System.getenv(name) : defaults.get(name), System::getProperty);
             platform = Platform.startEmbedded(settings, district.resolve("bundles"), frameworkProperties(),

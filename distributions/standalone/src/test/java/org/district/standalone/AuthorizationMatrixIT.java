@@ -55,6 +55,9 @@ class AuthorizationMatrixIT {
             POST   /api/admin/retention/purge                                 admin
             GET    /api/admin/tokens                                          admin
             DELETE /api/admin/tokens/{id}                                     admin
+            GET    /api/city                                                  public
+            GET    /api/city/logo                                             public
+            GET    /api/city/places                                           public
             GET    /api/console/pages                                         signed-in
             GET    /api/session                                               public
             POST   /api/session                                               public

@@ -49,6 +49,9 @@ final class ExampleRequests {
             POST   /api/admin/retention/purge                                 | /api/admin/retention/purge
             GET    /api/admin/tokens                                          | /api/admin/tokens?username=admin
             DELETE /api/admin/tokens/{id}                                     | /api/admin/tokens/{someonesToken}
+            GET    /api/city                                                  | /api/city | | 404
+            GET    /api/city/logo                                             | /api/city/logo | | 404
+            GET    /api/city/places                                           | /api/city/places | | 404
             GET    /api/console/pages                                         | /api/console/pages
             GET    /api/session                                               | /api/session | | | Cookie: district_session={consoleSession}
             POST   /api/session                                               | /api/session | {"username":"example.console","password":"example-console-password"}

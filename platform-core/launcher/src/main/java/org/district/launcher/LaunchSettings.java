@@ -1,16 +1,24 @@
 package org.district.launcher;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
  * The platform's settings, each from an environment variable ({@code DISTRICT_HTTP_PORT}) or a
  * system property of the same name ({@code district.http.port}); the system property wins.
- * Relative folders are taken from the distribution's home folder.
+ * A city bundle (distributions/cities) brings defaults of its own in
+ * {@code city/defaults.properties} ({@code DISTRICT_DEMO_DATA=true}), below both and above the
+ * platform's. Relative folders are taken from the distribution's home folder.
  */
-public record LaunchSettings(Path home, int httpPort, String httpHost, Path dataDir, Path pluginsDir, String jdbcUrl,
+public record LaunchSettings(Path home, int httpPort, String httpHost, Path dataDir, Path pluginsDir, Path cityDir, String jdbcUrl,
         String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData, String corsOrigins, int publicRateLimit,
         Map<String, String> passedOn) {
 
@@ -23,6 +31,8 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         defaults.put("DISTRICT_HTTP_HOST", "0.0.0.0");
         defaults.put("DISTRICT_DATA_DIR", "data");
         defaults.put("DISTRICT_PLUGINS_DIR", "plugins");
+        defaults.put("DISTRICT_CITY_DIR", "city");
+        defaults.put("DISTRICT_ALLOW_UNLISTED_MODULES", "false");
         defaults.put("DISTRICT_JDBC_URL", "");
         defaults.put("DISTRICT_JDBC_USER", "");
         defaults.put("DISTRICT_JDBC_PASSWORD", "");
@@ -44,13 +54,15 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
     }
 
     public static LaunchSettings from(Path home, Function<String, String> environment, Function<String, String> systemProperties) {
-        Function<String, String> setting = name -> {
+        Function<String, String> given = name -> {
             String property = systemProperties.apply(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
-            if (property != null) {
-                return property;
-            }
-            String variable = environment.apply(name);
-            return variable != null ? variable : DEFAULTS.get(name);
+            return property != null ? property : environment.apply(name);
+        };
+        Path cityDir = home.resolve(Optional.ofNullable(given.apply("DISTRICT_CITY_DIR")).orElse(DEFAULTS.get("DISTRICT_CITY_DIR"))).normalize();
+        Map<String, String> cityDefaults = cityDefaults(cityDir);
+        Function<String, String> setting = name -> {
+            String value = given.apply(name);
+            return value != null ? value : cityDefaults.getOrDefault(name, DEFAULTS.get(name));
         };
         String port = setting.apply("DISTRICT_HTTP_PORT");
         int httpPort;
@@ -74,11 +86,36 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         }
         Path dataDir = home.resolve(setting.apply("DISTRICT_DATA_DIR")).normalize();
         return new LaunchSettings(home, httpPort, setting.apply("DISTRICT_HTTP_HOST"), dataDir,
-                home.resolve(setting.apply("DISTRICT_PLUGINS_DIR")).normalize(),
+                home.resolve(setting.apply("DISTRICT_PLUGINS_DIR")).normalize(), cityDir,
                 setting.apply("DISTRICT_JDBC_URL"), setting.apply("DISTRICT_JDBC_USER"),
                 setting.apply("DISTRICT_JDBC_PASSWORD"), setting.apply("DISTRICT_ADMIN_PASSWORD"),
                 Boolean.parseBoolean(setting.apply("DISTRICT_DEMO_DATA").trim()),
                 setting.apply("DISTRICT_CORS_ORIGINS"), publicRateLimit, passedOn(setting));
+    }
+
+    /**
+     * The settings a city bundle chose for itself, from {@code defaults.properties} in its city folder;
+     * none without one. Only settings the launcher knows are taken: a typo there fails the start.
+     */
+    private static Map<String, String> cityDefaults(Path cityDir) {
+        Path file = cityDir.resolve("defaults.properties");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the city's settings " + file + " cannot be read: " + e.getMessage());
+        }
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (!DEFAULTS.containsKey(name)) {
+                throw new IllegalArgumentException(file + " sets '" + name + "', which is not a setting of the platform");
+            }
+            defaults.put(name, properties.getProperty(name));
+        }
+        return defaults;
     }
 
     /**
@@ -110,6 +147,12 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
                     }
                 }
             }
+            if (name.equals("DISTRICT_ALLOW_UNLISTED_MODULES") && !value.strip().matches("(?i)true|false")) {
+                throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+            }
+            if (name.equals("DISTRICT_ALLOW_UNLISTED_MODULES")) {
+                passed.put("district.allow.unlisted.modules", value.strip().toLowerCase(java.util.Locale.ROOT));
+            }
             if ((name.startsWith("DISTRICT_OIDC_") || name.equals("DISTRICT_METRICS_TOKEN") || name.equals("DISTRICT_TRUSTED_PROXIES"))
                     && value != null && !value.isBlank()) {
                 passed.put(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value.strip());
@@ -136,6 +179,7 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
         properties.put("felix.log.level", "1");
         properties.put("district.data.dir", dataDir.toString());
         properties.put("district.plugins.dir", pluginsDir.toString());
+        properties.put("district.city.dir", cityDir.toString());
         putIfSet(properties, "district.jdbc.url", jdbcUrl);
         putIfSet(properties, "district.jdbc.user", jdbcUser);
         putIfSet(properties, "district.jdbc.password", jdbcPassword);

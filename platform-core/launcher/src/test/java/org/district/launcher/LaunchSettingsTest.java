@@ -116,4 +116,32 @@ class LaunchSettingsTest {
                 () -> LaunchSettings.from(home, Map.of("DISTRICT_TRUSTED_PROXIES", "lb.city.example")::get, name -> null));
         assertTrue(failure.getMessage().contains("DISTRICT_TRUSTED_PROXIES"), failure.getMessage());
     }
+
+    @Test
+    void aCityBundleSetsItsOwnDefaultsWhichTheEnvironmentStillOverrides(@org.junit.jupiter.api.io.TempDir Path cityHome) throws Exception {
+        java.nio.file.Files.createDirectories(cityHome.resolve("city"));
+        java.nio.file.Files.writeString(cityHome.resolve("city/defaults.properties"), "DISTRICT_DEMO_DATA=true\n");
+        LaunchSettings city = LaunchSettings.from(cityHome, name -> null, name -> null);
+        assertTrue(city.demoData());
+        assertEquals(cityHome.resolve("city").toString(), city.frameworkProperties().get("district.city.dir"));
+        assertFalse(LaunchSettings.from(cityHome, Map.of("DISTRICT_DEMO_DATA", "false")::get, name -> null).demoData());
+    }
+
+    @Test
+    void aCityDefaultThatIsNoSettingFailsTheStartNamingIt(@org.junit.jupiter.api.io.TempDir Path cityHome) throws Exception {
+        java.nio.file.Files.createDirectories(cityHome.resolve("city"));
+        java.nio.file.Files.writeString(cityHome.resolve("city/defaults.properties"), "DISTRICT_DEMO_DTA=true\n");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> LaunchSettings.from(cityHome, name -> null, name -> null));
+        assertTrue(refused.getMessage().contains("'DISTRICT_DEMO_DTA', which is not a setting"), refused.getMessage());
+    }
+
+    @Test
+    void unlistedModulesAreRefusedUnlessAnAdminAllowsThem() {
+        assertEquals("false", LaunchSettings.from(home, name -> null, name -> null).frameworkProperties().get("district.allow.unlisted.modules"));
+        assertEquals("true", LaunchSettings.from(home, Map.of("DISTRICT_ALLOW_UNLISTED_MODULES", "TRUE")::get, name -> null)
+                .frameworkProperties().get("district.allow.unlisted.modules"));
+        assertThrows(IllegalArgumentException.class,
+                () -> LaunchSettings.from(home, Map.of("DISTRICT_ALLOW_UNLISTED_MODULES", "yes")::get, name -> null));
+    }
 }

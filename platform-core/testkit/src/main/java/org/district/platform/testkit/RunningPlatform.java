@@ -41,6 +41,8 @@ public final class RunningPlatform implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
+    /** The distribution home it runs from: {@link #HOME}, or a city's bundle. */
+    private Path home = HOME;
     private final Map<String, String> environment = new HashMap<>();
     private final String database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -63,20 +65,60 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** A platform with the home's modules and these test modules (jar names in target/test-modules). */
     public static RunningPlatform withTestModules(String... testModules) {
+        return create(HOME, testModules);
+    }
+
+    /**
+     * A platform of another distribution home, such as an unpacked city bundle
+     * (distributions/cities), with that home's modules and its city folder.
+     */
+    public static RunningPlatform of(Path home) {
+        return create(home);
+    }
+
+    /**
+     * Moves this platform, its data and database included, to another home: the next start runs
+     * that home's launcher and bundles with that home's modules in place of the ones it had, as a
+     * city does when it upgrades to a newer bundle. Stops it first.
+     */
+    public RunningPlatform upgradeTo(Path newHome) {
+        stop();
+        try {
+            copyModules(newHome, Files.createDirectories(plugins()), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        home = newHome;
+        return this;
+    }
+
+    private static void copyModules(Path home, Path plugins, boolean replace) throws IOException {
+        if (replace) {
+            try (Stream<Path> old = Files.list(plugins)) {
+                for (Path jar : old.toList()) {
+                    Files.delete(jar);
+                }
+            }
+        }
+        Files.createDirectories(home.resolve("plugins"));
+        try (Stream<Path> shipped = Files.list(home.resolve("plugins"))) {
+            for (Path jar : shipped.toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+    }
+
+    private static RunningPlatform create(Path home, String... testModules) {
         try {
             Path root = Files.createTempDirectory("district-it-");
             Path plugins = Files.createDirectories(root.resolve("plugins"));
-            Files.createDirectories(HOME.resolve("plugins"));
-            try (Stream<Path> shipped = Files.list(HOME.resolve("plugins"))) {
-                for (Path jar : shipped.toList()) {
-                    Files.copy(jar, plugins.resolve(jar.getFileName()));
-                }
-            }
+            copyModules(home, plugins, false);
             for (String module : testModules) {
                 Files.copy(TEST_MODULES.resolve(module + ".jar"), plugins.resolve(module + ".jar"));
             }
             String database = onPostgres() ? createDatabase() : null;
             RunningPlatform platform = new RunningPlatform(root, database);
+            platform.home = home;
             platform.environment.put("DISTRICT_DATA_DIR", root.resolve("data").toString());
             platform.environment.put("DISTRICT_PLUGINS_DIR", plugins.toString());
             platform.environment.put("DISTRICT_HTTP_HOST", "127.0.0.1");
@@ -166,8 +208,8 @@ public final class RunningPlatform implements AutoCloseable {
             // Tests start many platforms: a small heap and a quick JIT. Benchmarks set their own.
             command.addAll(List.of(System.getProperty("district.test.jvm", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-Ddistrict.home=" + HOME.toAbsolutePath(),
-                    "-jar", HOME.resolve("lib/district-launcher.jar").toAbsolutePath().toString()));
+            command.addAll(List.of("-Ddistrict.home=" + home.toAbsolutePath(),
+                    "-jar", home.resolve("lib/district-launcher.jar").toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("DISTRICT_"));
             builder.environment().putAll(environment);

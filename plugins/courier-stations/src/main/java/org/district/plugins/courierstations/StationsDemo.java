@@ -24,7 +24,9 @@ import org.osgi.service.component.annotations.Reference;
  * About 300 stations in Chengdu's Jinjiang, Wuhou and Gaoxin districts and the 13 round-the-clock
  * stations of Taizhou Jiaojiang, with services and hours as such stations publish them; two weeks
  * of check-ins; and a heat map of rider activity in Chengdu for the coverage report. Generated from
- * a fixed seed: the same every time.
+ * a fixed seed: the same every time. A city's bundle gets the stations inside its own areas only
+ * (the setting {@code cityAreas}): Chengdu's bundle Chengdu's, Taizhou Jiaojiang's the 13 of
+ * Jiaojiang; with the default areas, both.
  */
 @Component
 public class StationsDemo implements DemoData {
@@ -56,19 +58,28 @@ public class StationsDemo implements DemoData {
     @Reference
     private StationMap map;
 
+    @Reference
+    private City city;
+
     @Override
     public void load() {
         Random random = new Random(20261122L);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        City.Settings settings = city.settings();
         database.execute(em -> {
             int number = 0;
+            // every station is generated, so that the seed gives each city the same stations whichever it keeps
+            List<StationDetails> stations = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                District district = CHENGDU[i % CHENGDU.length];
-                Station station = new Station(Stations.newCode(), chengdu(district, ++number, random), now);
-                em.persist(station);
+                stations.add(chengdu(CHENGDU[i % CHENGDU.length], ++number, random));
             }
             for (int i = 0; i < 13; i++) {
-                em.persist(new Station(Stations.newCode(), jiaojiang(i, random), now));
+                stations.add(jiaojiang(i, random));
+            }
+            for (StationDetails station : stations) {
+                if (settings.inCity(station.latitude(), station.longitude())) {
+                    em.persist(new Station(Stations.newCode(), station, now));
+                }
             }
             em.flush();
             visits(em, em.createQuery("select s.id from Station s order by s.id", Long.class).getResultList(), random);

@@ -12,9 +12,9 @@ import org.district.platform.api.rest.Problem;
  * The places of the city a caller may work in, within the module serving the request.
  *
  * <p>A city admin grants a module role everywhere ({@code courier-stations.manager}) or limited to
- * nodes of the administrative tree ({@code courier-stations.manager@武侯区} or
- * {@code courier-stations.manager@武侯区/玉林街道}). A node is a path from the district down, its parts
- * separated by {@code /}; it covers itself and every node below it. A caller's places in a module are
+ * nodes of the administrative tree ({@code courier-stations.manager@成都市/武侯区} or
+ * {@code courier-stations.manager@成都市/武侯区/玉林街道}). A node is a path as the records name their
+ * places, from the city down, its parts separated by {@code /}; it covers itself and every node below it. A caller's places in a module are
  * the union of the nodes of its grants of that module's roles: everywhere for an admin or for one
  * grant without a node, nowhere for a caller who holds none of the module's roles (anyone signed in
  * reading an open endpoint, or nobody signed in).

@@ -9,11 +9,16 @@ import org.osgi.framework.BundleContext;
  * from the environment ({@code DISTRICT_JDBC_URL}) or from system properties of the same name in
  * lower case with dots ({@code district.jdbc.url}).
  */
-public record PlatformSettings(Path dataDir, Path pluginsDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-        String adminPassword, boolean demoData, String httpEndpoint, String corsOrigins, int publicRateLimit) {
+public record PlatformSettings(Path dataDir, Path pluginsDir, Path cityDir, boolean allowUnlistedModules, String jdbcUrl,
+        String jdbcUser, String jdbcPassword, String adminPassword, boolean demoData, String httpEndpoint, String corsOrigins,
+        int publicRateLimit) {
 
     public static final String DATA_DIR = "district.data.dir";
     public static final String PLUGINS_DIR = "district.plugins.dir";
+    /** A city bundle's folder (its profile and manifest); the platform runs as no particular city without one. */
+    public static final String CITY_DIR = "district.city.dir";
+    /** True: module jars the city's manifest does not list are loaded all the same. */
+    public static final String ALLOW_UNLISTED_MODULES = "district.allow.unlisted.modules";
     public static final String JDBC_URL = "district.jdbc.url";
     public static final String JDBC_USER = "district.jdbc.user";
     public static final String JDBC_PASSWORD = "district.jdbc.password";
@@ -29,7 +34,8 @@ public record PlatformSettings(Path dataDir, Path pluginsDir, String jdbcUrl, St
         Path dataDir = Path.of(orDefault(context.getProperty(DATA_DIR), "data")).toAbsolutePath();
         Path pluginsDir = Path.of(orDefault(context.getProperty(PLUGINS_DIR), "plugins")).toAbsolutePath();
         String url = orDefault(context.getProperty(JDBC_URL), defaultJdbcUrl(dataDir));
-        return new PlatformSettings(dataDir, pluginsDir, url,
+        Path cityDir = Path.of(orDefault(context.getProperty(CITY_DIR), "city")).toAbsolutePath();
+        return new PlatformSettings(dataDir, pluginsDir, cityDir, Boolean.parseBoolean(context.getProperty(ALLOW_UNLISTED_MODULES)), url,
                 orDefault(context.getProperty(JDBC_USER), ""),
                 orDefault(context.getProperty(JDBC_PASSWORD), ""),
                 context.getProperty(ADMIN_PASSWORD),

@@ -27,6 +27,7 @@ import org.district.platform.api.access.Places;
 import org.district.platform.api.rest.Problem;
 import org.district.platform.api.rest.Problem.FieldError;
 import org.district.platform.runtime.internal.audit.AuditLedger;
+import org.district.platform.runtime.internal.city.CityProfile;
 import org.district.platform.runtime.internal.module.ModuleManager;
 import org.district.platform.runtime.internal.module.ModuleView;
 import org.district.platform.runtime.internal.rest.RestWhiteboard;
@@ -65,6 +66,9 @@ public class AccountsResource {
 
     @Reference
     private ModuleManager modules;
+
+    @Reference
+    private CityProfile city;
 
     @Reference
     private Credentials credentials;
@@ -141,7 +145,8 @@ public class AccountsResource {
 
     /**
      * The grants, each one the platform's own role or one an installed module declares, a module role
-     * optionally limited to a node of the administrative tree ({@code role@district/street}).
+     * optionally limited to a node of the administrative tree ({@code role@district/street}): on a
+     * city's bundle, one of the nodes of the city's tree.
      */
     private Set<String> roles(List<String> requested) {
         Map<String, List<String>> declared = new java.util.HashMap<>();
@@ -170,7 +175,7 @@ public class AccountsResource {
                 } else if (node == null) {
                     roles.add(role);
                 } else {
-                    nodeError(node).ifPresentOrElse(error -> errors.add(new FieldError(field, error)),
+                    nodeError(node).or(() -> city.placeError(Places.parse(node))).ifPresentOrElse(error -> errors.add(new FieldError(field, error)),
                             () -> roles.add(role + Account.AT + String.join(String.valueOf(Places.SEPARATOR), Places.parse(node))));
                 }
             } else {

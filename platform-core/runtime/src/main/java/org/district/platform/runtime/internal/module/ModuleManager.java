@@ -56,6 +56,12 @@ public class ModuleManager {
     @Reference
     private ModuleTrouble trouble;
 
+    @Reference
+    private CityStart cityStart;
+
+    @Reference
+    private SharedSettings sharedSettings;
+
     private BundleContext context;
     private EnabledModules enabledModules;
     private volatile boolean started;
@@ -91,6 +97,9 @@ public class ModuleManager {
     private void startWantedModules() {
         try {
             followed = enabledModules.counter();
+            Map<String, Bundle> installed = modules();
+            installed.forEach((id, bundle) -> sharedSettings.renameSettings(id, bundle));
+            cityStart.apply(installed);
             reconcile();
             started = true;
             StartupOutcome.ready(context);
@@ -324,6 +333,9 @@ public class ModuleManager {
         }
         java.nio.file.Path jar = pluginFolder.jarFor(id).orElseThrow(() -> Problem.conflict(
                 "There is no jar for module '" + id + "' in the plugins folder to update it from."));
+        pluginFolder.refusal(jar).ifPresent(reason -> {
+            throw Problem.conflict("The jar " + jar.getFileName() + " of module '" + id + "' is " + reason + ".");
+        });
         String symbolicName = PluginFolder.symbolicName(jar).orElse(null);
         if (!bundle.getSymbolicName().equals(symbolicName)) {
             throw Problem.conflict("The jar " + jar.getFileName() + " is bundle '" + symbolicName + "', not '"
@@ -383,6 +395,12 @@ public class ModuleManager {
             }
             if (bundle.getState() != Bundle.INSTALLED && Migrations.present(bundle, id)) {
                 Migrations.run(dataSource, bundle, id);
+            }
+            try {
+                sharedSettings.renameSettings(id, bundle);
+            } catch (IllegalStateException e) {
+                failures.record(bundle, e.getMessage());
+                return;
             }
             bundle.start();
         } catch (BundleException e) {

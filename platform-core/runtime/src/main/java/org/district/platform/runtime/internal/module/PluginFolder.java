@@ -15,23 +15,29 @@ import java.util.stream.Stream;
 
 import org.district.platform.api.module.ModuleCapability;
 import org.district.platform.runtime.internal.PlatformSettings;
+import org.district.platform.runtime.internal.city.CityProfile;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Installs the module jars of the distribution's {@code plugins/} folder. A jar that is not a
- * readable module bundle is not installed; it is listed with the reason instead, so that an admin
- * sees it, and the platform goes on with the others.
+ * readable module bundle, or that a city bundle's manifest does not list as it is
+ * ({@link CityProfile#refusal}), is not installed; it is listed with the reason instead, so that an
+ * admin sees it, and the platform goes on with the others.
  */
 @Component(service = PluginFolder.class, immediate = true)
 public class PluginFolder {
 
     private final Map<String, String> refused = new TreeMap<>();
     private Path folder;
+
+    @Reference
+    private CityProfile city;
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -46,6 +52,11 @@ public class PluginFolder {
         for (Path jar : jars) {
             String location = jar.toUri().toString();
             if (context.getBundle(location) != null) {
+                continue;
+            }
+            Optional<String> refusal = city.refusal(jar);
+            if (refusal.isPresent()) {
+                refused.put(jar.getFileName().toString(), refusal.get());
                 continue;
             }
             try {
@@ -85,6 +96,11 @@ public class PluginFolder {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Why the jar must not be loaded on this city's platform, if it must not. */
+    public Optional<String> refusal(Path jar) {
+        return city.refusal(jar);
     }
 
     /** The jar's Bundle-SymbolicName, without its directives. */

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.Bundle;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -31,6 +32,9 @@ public class SharedSettings {
 
     private static final System.Logger LOG = System.getLogger(SharedSettings.class.getName());
     private static final long FOLLOW_MILLIS = 1000;
+    /** The manifest header in which a module names the settings it renamed. */
+    public static final String RENAMES_HEADER = "District-Setting-Renames";
+    private static final java.util.regex.Pattern RENAME = java.util.regex.Pattern.compile("([^/=\\s]+)/([^/=\\s]+)\\s*=\\s*([^/=\\s]+)");
 
     @Reference
     private DataSource dataSource;
@@ -93,6 +97,105 @@ public class SharedSettings {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the settings could not be shared with the other nodes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves the stored values of the settings a module renamed to their new names, for every node,
+     * before the module starts: its bundle says which in {@value #RENAMES_HEADER}
+     * ({@code <pid>/<old name>=<new name>, ...}). A value stored under both names keeps the new
+     * one; the old one is then dropped with a warning that says what it was, never in silence.
+     */
+    void renameSettings(String module, Bundle bundle) {
+        Map<String, Map<String, String>> renames = renames(bundle);
+        for (Map.Entry<String, Map<String, String>> configuration : renames.entrySet()) {
+            String pid = configuration.getKey();
+            Map<String, Object> moved = rename(module, bundle, pid, configuration.getValue());
+            if (moved == null) {
+                continue;
+            }
+            try {
+                configurationAdmin.getConfiguration(pid, "?").update(SettingsCodec.dictionary(moved));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot apply the renamed settings " + pid + " on this node: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The renames a module declares, by PID: old name to new name. */
+    static Map<String, Map<String, String>> renames(Bundle bundle) {
+        String header = bundle.getHeaders("").get(RENAMES_HEADER);
+        Map<String, Map<String, String>> renames = new LinkedHashMap<>();
+        if (header == null || header.isBlank()) {
+            return renames;
+        }
+        for (String entry : header.split(",")) {
+            java.util.regex.Matcher rename = RENAME.matcher(entry.strip());
+            if (!rename.matches()) {
+                LOG.log(System.Logger.Level.WARNING, "Bundle " + bundle.getSymbolicName() + ": '" + entry.strip() + "' in "
+                        + RENAMES_HEADER + " is not <pid>/<old name>=<new name>; ignored");
+                continue;
+            }
+            renames.computeIfAbsent(rename.group(1), pid -> new LinkedHashMap<>()).put(rename.group(2), rename.group(3));
+        }
+        return renames;
+    }
+
+    /** The configuration's properties after the renames, written for every node; null when nothing was to move. */
+    private Map<String, Object> rename(String module, Bundle bundle, String pid, Map<String, String> renames) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ModuleChanges.moved(c, ModuleChanges.CONFIG); // holds the lock: one node renames, the others find it done
+                Map<String, Object> properties;
+                try (PreparedStatement s = c.prepareStatement("select properties from platform_module_config where pid = ?")) {
+                    s.setString(1, pid);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            c.rollback();
+                            return null;
+                        }
+                        properties = new LinkedHashMap<>(SettingsCodec.decode(rs.getString(1)));
+                    }
+                }
+                boolean changed = false;
+                for (Map.Entry<String, String> rename : renames.entrySet()) {
+                    if (!properties.containsKey(rename.getKey())) {
+                        continue;
+                    }
+                    Object value = properties.remove(rename.getKey());
+                    changed = true;
+                    if (properties.containsKey(rename.getValue())) {
+                        LOG.log(System.Logger.Level.WARNING, "Module " + module + ": setting " + pid + "/" + rename.getKey() + " was renamed "
+                                + rename.getValue() + ", which has a value already (" + properties.get(rename.getValue())
+                                + "); the old value " + SettingsCodec.encode(Map.of(rename.getKey(), value)) + " is dropped");
+                    } else {
+                        properties.put(rename.getValue(), value);
+                        LOG.log(System.Logger.Level.INFO, "Module " + module + ": setting " + pid + "/" + rename.getKey()
+                                + " is now " + rename.getValue() + "; its value moved");
+                    }
+                }
+                if (!changed) {
+                    c.rollback();
+                    return null;
+                }
+                try (PreparedStatement update = c.prepareStatement(
+                        "update platform_module_config set properties = ?, changed_at = ?, changed_by = ? where pid = ?")) {
+                    update.setString(1, SettingsCodec.encode(properties));
+                    update.setTimestamp(2, Timestamp.from(Instant.now()));
+                    update.setString(3, "upgrade of " + module + " to " + ModuleIds.version(bundle));
+                    update.setString(4, pid);
+                    update.executeUpdate();
+                }
+                ModuleChanges.announce(c);
+                c.commit();
+                return properties;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the renamed settings of " + pid + " could not be moved: " + e.getMessage(), e);
         }
     }
 
