@@ -55,6 +55,19 @@ class ManifestIT {
         }
     }
 
+    @Test
+    void anUpdateFromAJarAlteredAfterTheBuildIsRefusedAndTheModuleKeepsRunning() throws Exception {
+        try (RunningPlatform yibin = RunningPlatform.of(CityArchives.unpack("yibin")).start()) {
+            alter(yibin.plugins().resolve(moduleJar("courier-stations").getFileName()));
+
+            var refused = yibin.postAsAdmin("/api/admin/modules/courier-stations/update", "");
+            assertEquals(409, refused.status(), refused.body());
+            assertTrue(refused.json().path("detail").asText().contains("altered since the city's bundle was built"), refused.body());
+            assertEquals("enabled", yibin.moduleState("courier-stations"));
+            assertEquals(200, yibin.get("/api/courier-stations/public/services").status());
+        }
+    }
+
     private static Map<String, JsonNode> modules(RunningPlatform platform) {
         Map<String, JsonNode> modules = new HashMap<>();
         platform.getAsAdmin("/api/admin/modules").json().forEach(module -> modules.put(module.path("id").asText(), module));
