@@ -120,7 +120,7 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
 
     /**
      * The OpenID Connect settings that are set, the limits on each module (requests at once, seconds
-     * a request may run, threads of its own), the metrics token when set and the proxies whose
+     * a request may run, threads of its own), whether a city bundle loads unlisted modules, the metrics token when set and the proxies whose
      * X-Forwarded-For is trusted, by their framework property ({@code district.oidc.issuer},
      * {@code district.module.max.requests}, {@code district.metrics.token}, {@code district.trusted.proxies}, ...).
      */
@@ -147,10 +147,10 @@ public record LaunchSettings(Path home, int httpPort, String httpHost, Path data
                     }
                 }
             }
-            if (name.equals("DISTRICT_ALLOW_UNLISTED_MODULES") && !value.strip().matches("(?i)true|false")) {
-                throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
-            }
             if (name.equals("DISTRICT_ALLOW_UNLISTED_MODULES")) {
+                if (!value.strip().matches("(?i)true|false")) {
+                    throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+                }
                 passed.put("district.allow.unlisted.modules", value.strip().toLowerCase(java.util.Locale.ROOT));
             }
             if ((name.startsWith("DISTRICT_OIDC_") || name.equals("DISTRICT_METRICS_TOKEN") || name.equals("DISTRICT_TRUSTED_PROXIES"))
