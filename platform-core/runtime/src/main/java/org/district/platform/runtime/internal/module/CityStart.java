@@ -195,7 +195,7 @@ public class CityStart {
      */
     private void start(String cityId, String module, Bundle bundle, String pid, Map<String, Object> profileValues) {
         Set<String> applied = applied(pid);
-        Map<String, Object> current = stored(pid);
+        Map<String, Object> current = shared.stored(pid);
         Map<String, Object> next = new LinkedHashMap<>(current);
         List<String> fresh = new ArrayList<>();
         profileValues.forEach((setting, value) -> {
@@ -255,18 +255,6 @@ public class CityStart {
             if (!applied(pid).containsAll(settings)) {
                 throw new IllegalStateException("cannot record the settings the city's profile applied: " + e.getMessage(), e);
             }
-        }
-    }
-
-    private Map<String, Object> stored(String pid) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select properties from platform_module_config where pid = ?")) {
-            s.setString(1, pid);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? SettingsCodec.decode(rs.getString(1)) : Map.of();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the settings " + pid + ": " + e.getMessage(), e);
         }
     }
 }

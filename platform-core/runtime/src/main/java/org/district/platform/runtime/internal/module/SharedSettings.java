@@ -147,16 +147,10 @@ public class SharedSettings {
             c.setAutoCommit(false);
             try {
                 ModuleChanges.moved(c, ModuleChanges.CONFIG); // holds the lock: one node renames, the others find it done
-                Map<String, Object> properties;
-                try (PreparedStatement s = c.prepareStatement("select properties from platform_module_config where pid = ?")) {
-                    s.setString(1, pid);
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (!rs.next()) {
-                            c.rollback();
-                            return null;
-                        }
-                        properties = new LinkedHashMap<>(SettingsCodec.decode(rs.getString(1)));
-                    }
+                Map<String, Object> properties = new LinkedHashMap<>(stored(c, pid));
+                if (properties.isEmpty()) {
+                    c.rollback();
+                    return null;
                 }
                 boolean changed = false;
                 for (Map.Entry<String, String> rename : renames.entrySet()) {
@@ -196,6 +190,24 @@ public class SharedSettings {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the renamed settings of " + pid + " could not be moved: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration's properties as every node shares them; empty when no change was ever shared. */
+    Map<String, Object> stored(String pid) {
+        try (Connection c = dataSource.getConnection()) {
+            return stored(c, pid);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the settings " + pid + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> stored(Connection c, String pid) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select properties from platform_module_config where pid = ?")) {
+            s.setString(1, pid);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? SettingsCodec.decode(rs.getString(1)) : Map.of();
+            }
         }
     }
 
