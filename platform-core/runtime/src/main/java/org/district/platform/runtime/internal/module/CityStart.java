@@ -21,8 +21,6 @@ import org.district.platform.runtime.internal.city.CityProfile;
 import org.district.platform.runtime.internal.city.CityProfile.Profile;
 import org.district.platform.runtime.internal.city.CityProfile.StartingSettings;
 import org.osgi.framework.Bundle;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.AttributeDefinition;
@@ -51,9 +49,6 @@ public class CityStart {
 
     @Reference
     private SharedSettings shared;
-
-    @Reference
-    private ConfigurationAdmin configurationAdmin;
 
     @Reference
     private MetaTypeService metaTypes;
@@ -208,12 +203,8 @@ public class CityStart {
             return;
         }
         if (next.size() != current.size()) {
-            shared.share(module, pid, next, "city profile " + cityId);
             try {
-                Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
-                if (!SettingsCodec.same(next, SettingsCodec.properties(configuration.getProperties()))) {
-                    configuration.update(SettingsCodec.dictionary(next));
-                }
+                shared.write(module, pid, next, "city profile " + cityId);
             } catch (IOException e) {
                 throw new IllegalStateException("the settings " + pid + " could not be applied: " + e.getMessage(), e);
             }

@@ -353,8 +353,7 @@ public class ModuleSettings {
                 return;
             }
             // The database first: it is what every node follows, this one included.
-            shared.share(module, pid, SettingsCodec.properties(next), CurrentRequest.caller().actor());
-            configuration.update(next);
+            shared.write(module, pid, SettingsCodec.properties(next), CurrentRequest.caller().actor());
             audit.append("platform", "module.config", module, Map.of("pid", pid, "before", text(before), "after", text(after)));
         } catch (IOException e) {
             throw new IllegalStateException("the settings could not be stored: " + e.getMessage(), e);

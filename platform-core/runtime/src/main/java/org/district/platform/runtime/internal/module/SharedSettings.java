@@ -60,8 +60,21 @@ public class SharedSettings {
         follower.join(10_000);
     }
 
+    /**
+     * Records a configuration's properties for every node, then applies them to this node's
+     * ConfigAdmin. Under this object's lock, as the follower's {@link #apply}: a follower that read
+     * the database just before this change must not write what it read over it.
+     */
+    synchronized void write(String module, String pid, Map<String, Object> properties, String actor) throws IOException {
+        share(module, pid, properties, actor);
+        Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
+        if (!SettingsCodec.same(properties, SettingsCodec.properties(configuration.getProperties()))) {
+            configuration.update(SettingsCodec.dictionary(properties));
+        }
+    }
+
     /** Records a configuration's properties as they now are on this node, for every node. */
-    void share(String module, String pid, Map<String, Object> properties, String actor) {
+    private void share(String module, String pid, Map<String, Object> properties, String actor) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -106,7 +119,7 @@ public class SharedSettings {
      * ({@code <pid>/<old name>=<new name>, ...}). A value stored under both names keeps the new
      * one; the old one is then dropped with a warning that says what it was, never in silence.
      */
-    void renameSettings(String module, Bundle bundle) {
+    synchronized void renameSettings(String module, Bundle bundle) {
         Map<String, Map<String, String>> renames = renames(bundle);
         for (Map.Entry<String, Map<String, String>> configuration : renames.entrySet()) {
             String pid = configuration.getKey();
@@ -238,7 +251,7 @@ public class SharedSettings {
     }
 
     /** Writes into this node's ConfigAdmin each shared configuration that differs from what it holds. */
-    private void apply() {
+    private synchronized void apply() {
         Map<String, String> shared = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select pid, properties from platform_module_config order by pid");
