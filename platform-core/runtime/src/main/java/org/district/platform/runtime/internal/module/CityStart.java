@@ -76,7 +76,7 @@ public class CityStart {
                         + "' to start with settings " + pid);
                 continue;
             }
-            start(profile.id(), starting.module(), bundle, pid, checked(profile.id(), bundle, pid, starting.values()));
+            start(profile.id(), starting.module(), bundle, pid, starting.values());
         }
     }
 
@@ -190,18 +190,15 @@ public class CityStart {
      */
     private void start(String cityId, String module, Bundle bundle, String pid, Map<String, Object> profileValues) {
         Set<String> applied = applied(pid);
+        Map<String, Object> unapplied = new LinkedHashMap<>(profileValues);
+        unapplied.keySet().removeAll(applied);
+        if (unapplied.isEmpty()) {
+            return; // every restart after the first: nothing to check or write
+        }
+        List<String> fresh = new ArrayList<>(unapplied.keySet());
         Map<String, Object> current = shared.stored(pid);
         Map<String, Object> next = new LinkedHashMap<>(current);
-        List<String> fresh = new ArrayList<>();
-        profileValues.forEach((setting, value) -> {
-            if (!applied.contains(setting)) {
-                next.putIfAbsent(setting, value);
-                fresh.add(setting);
-            }
-        });
-        if (fresh.isEmpty()) {
-            return;
-        }
+        checked(cityId, bundle, pid, unapplied).forEach(next::putIfAbsent);
         if (next.size() != current.size()) {
             try {
                 shared.write(module, pid, next, "city profile " + cityId);
