@@ -44,7 +44,7 @@ public final class Platform implements AutoCloseable {
         List<Path> folders = withShell
                 ? List.of(settings.home().resolve("bundles"), settings.home().resolve("bundles/shell"))
                 : List.of(settings.home().resolve("bundles"));
-        return start(frameworkProperties(settings, withShell), folders, context -> { }, () -> awaitReadyOverHttp(settings));
+        return start(frameworkProperties(settings, withShell), folders, context -> { }, giveUp -> awaitReadyOverHttp(settings, giveUp));
     }
 
     /**
@@ -71,7 +71,7 @@ public final class Platform implements AutoCloseable {
                 framework.put(key, value);
             }
         });
-        return start(framework, List.of(bundles), beforeBundlesStart, () -> { });
+        return start(framework, List.of(bundles), beforeBundlesStart, giveUp -> { });
     }
 
     /** The framework's own context, for a host that hands it to its bridge (the servlet context attribute). */
@@ -79,10 +79,13 @@ public final class Platform implements AutoCloseable {
         return framework.getBundleContext();
     }
 
-    /** What follows the runtime's "ready": the standalone launcher asks its readiness probe over HTTP. */
+    /**
+     * What the runtime's "ready" must be joined by: the standalone launcher asks its readiness probe over
+     * HTTP. It starts with the bundles and ends when the probe says ready, or when told to give up.
+     */
     @FunctionalInterface
     private interface Readiness {
-        void await() throws StartFailure;
+        void await(java.util.function.BooleanSupplier giveUp) throws StartFailure;
     }
 
     private static Platform start(java.util.Map<String, String> properties, List<Path> folders,
@@ -90,6 +93,7 @@ public final class Platform implements AutoCloseable {
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new StartFailure("no OSGi framework on the class path"))
                 .newFramework(properties);
+        java.util.concurrent.atomic.AtomicBoolean giveUp = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             framework.init();
             BundleContext context = framework.getBundleContext();
@@ -99,6 +103,15 @@ public final class Platform implements AutoCloseable {
                 installed.addAll(install(context, folder));
             }
             framework.start();
+            // The readiness probe is asked from the start: its first answers (not yet ready) load the
+            // server's request path beside the bundles' start rather than after it.
+            CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
+                try {
+                    readiness.await(giveUp::get);
+                } catch (StartFailure e) {
+                    throw new CompletionException(e);
+                }
+            }, Platform::onOwnThread);
             // The HTTP server takes a good part of the start and nothing waits for it but serving:
             // in its turn it starts beside the bundles after it, whose servlets it picks up when it is up.
             CompletableFuture<Void> serversStarted = CompletableFuture.completedFuture(null);
@@ -114,8 +127,15 @@ public final class Platform implements AutoCloseable {
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-            awaitOutcome(context);
-            readiness.await();
+            try {
+                awaitOutcome(context);
+                ready.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof StartFailure failure) {
+                    throw failure;
+                }
+                throw e;
+            }
             return new Platform(framework);
         } catch (StartFailure e) {
             stop(framework);
@@ -123,7 +143,16 @@ public final class Platform implements AutoCloseable {
         } catch (BundleException | IOException | RuntimeException e) {
             stop(framework);
             throw new StartFailure("the platform could not start: " + e.getMessage(), e);
+        } finally {
+            giveUp.set(true);
         }
+    }
+
+    /** A daemon thread of its own: the probe sleeps between its questions, which a shared pool's thread must not. */
+    private static void onOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "district-readiness");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static java.util.Map<String, String> frameworkProperties(LaunchSettings settings, boolean withShell) {
@@ -225,7 +254,7 @@ public final class Platform implements AutoCloseable {
      * Ready means the endpoints answer: ask the platform's own readiness probe, as a load balancer
      * would (with the JDK's plain URL connection, lighter to load at start than its HTTP client).
      */
-    private static void awaitReadyOverHttp(LaunchSettings settings) throws StartFailure {
+    private static void awaitReadyOverHttp(LaunchSettings settings, java.util.function.BooleanSupplier giveUp) throws StartFailure {
         String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
         java.net.URL probe;
         try {
@@ -235,7 +264,7 @@ public final class Platform implements AutoCloseable {
         }
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         String last = "no answer";
-        while (System.currentTimeMillis() < deadline) {
+        while (System.currentTimeMillis() < deadline && !giveUp.getAsBoolean()) {
             try {
                 java.net.HttpURLConnection connection = (java.net.HttpURLConnection) probe.openConnection(java.net.Proxy.NO_PROXY);
                 connection.setConnectTimeout(2_000);
@@ -261,6 +290,9 @@ public final class Platform implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new StartFailure("interrupted while starting");
             }
+        }
+        if (giveUp.getAsBoolean()) {
+            throw new StartFailure("the platform did not start");
         }
         throw new StartFailure("the platform did not become ready at " + probe + ": " + last);
     }

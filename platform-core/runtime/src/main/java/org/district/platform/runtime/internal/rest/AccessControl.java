@@ -95,7 +95,7 @@ public class AccessControl implements ContainerRequestFilter {
                 || (!method.isAnnotationPresent(RolesAllowed.class) && type.isAnnotationPresent(PermitAll.class));
         Optional<Signed> signed = signIn(request, open);
         signed.ifPresent(request::setSecurityContext);
-        CurrentRequest.set(new CurrentRequest.Caller(signed.map(s -> s.account().username()).orElse("anonymous"), address()));
+        CurrentRequest.set(CurrentRequest.Caller.from(signed.map(s -> s.account().username()).orElse("anonymous"), this::address));
         CurrentRequest.places(signed.map(s -> s.account().places(moduleId)).orElse(Places.nowhere()));
         if (method.isAnnotationPresent(DenyAll.class)) {
             throw new Problem(403, "Forbidden", "Nobody may call this.");

@@ -3,14 +3,18 @@ package org.district.platform.runtime.internal.rest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.servlet.ServletConfig;
@@ -41,98 +45,182 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
  * address then answers 404).
  *
  * <p>A module registers its resources one after another as its components activate; building an
- * application for each would cost a Jersey start per resource. So a change marks the application
- * stale and a build follows shortly on the whiteboard's builder threads, by then with every
- * resource of the start; a request that comes first builds it itself and is served by the new one.
+ * application for each would cost a Jersey start per resource. So a change only notes the service
+ * and counts itself, and a build follows once the changes settle, on the whiteboard's builder
+ * threads, by then with every resource of the start; a request that comes first builds it itself and
+ * is served by the new one. Registering never waits for a build or for the service itself: the build
+ * gets the services (activating a delayed component), so the thread that registers one, often the
+ * one starting the platform's bundles, goes on at once.
  */
 final class ApiMount {
 
     private static final System.Logger LOG = System.getLogger(ApiMount.class.getName());
     /** How long a change waits for the next one before the application is built. */
     private static final long SETTLE_MILLIS = 10;
+    /** While the platform starts its modules, how often a settled build looks whether it may go on. */
+    private static final long STARTING_MILLIS = 20;
 
     /** What every application gets from the platform: JSON, problems, access control, body rules. */
     record Providers(Accounts accounts, Credentials credentials, OpenIdTokens openId, Supplier<Set<String>> roles, AuditLedger audit, Supplier<ValidatorFactory> validation, long maxBodyBytes,
-            ClientAddress clientAddress) {
+            ClientAddress clientAddress, BooleanSupplier platformStarting) {
+    }
+
+    /** Gets and gives back the registered services for the whiteboard's bundle. */
+    interface Services {
+        /** The service, or null when it cannot be had (its component failed to activate, or it is gone). */
+        Object get(ServiceReference<Object> reference);
+
+        void unget(ServiceReference<Object> reference);
     }
 
     private final String base;
     private final Providers providers;
     private final ServletContext servletContext;
     private final ScheduledExecutorService builder;
+    private final Services registry;
     private final BiConsumer<Bundle, String> failed;
+    /** The services registered, each with the object once a build got it; guarded by this. */
     private final Map<ServiceReference<Object>, Object> services = new TreeMap<>();
+    /** Counts the changes to {@code services}; written under this. */
+    private volatile long changes;
+    /** The count of changes the serving application (or its absence) reflects; written under {@link #building}. */
+    private volatile long served;
+    /** Held while an application is built, reloaded or destroyed. */
+    private final Object building = new Object();
     private volatile ServletContainer container;
-    /** The Bean Validation of the application serving, and of the one being built. */
+    private ScheduledFuture<?> settling;
+    /** The Bean Validation of the application serving, and of the one being built; guarded by {@link #building}. */
     private Validation validation;
-    private Validation building;
-    private volatile boolean stale;
+    private Validation next;
 
     /** {@code failed} hears of an application that could not be built, with the bundle whose resources it held. */
-    ApiMount(String base, Providers providers, ServletContext servletContext, ScheduledExecutorService builder,
+    ApiMount(String base, Providers providers, ServletContext servletContext, ScheduledExecutorService builder, Services registry,
             BiConsumer<Bundle, String> failed) {
         this.base = base;
         this.providers = providers;
         this.servletContext = servletContext;
         this.builder = builder;
+        this.registry = registry;
         this.failed = failed;
     }
 
-    synchronized void add(ServiceReference<Object> reference, Object service) {
-        services.put(reference, service);
+    synchronized void add(ServiceReference<Object> reference) {
+        services.put(reference, null);
         changed();
     }
 
-    synchronized void remove(ServiceReference<Object> reference) {
-        if (services.remove(reference) != null) {
+    /** Forgets the service, giving it back if a build got it. */
+    void remove(ServiceReference<Object> reference) {
+        boolean got;
+        synchronized (this) {
+            if (!services.containsKey(reference)) {
+                return;
+            }
+            got = services.remove(reference) != null;
             changed();
+        }
+        if (got) {
+            registry.unget(reference);
         }
     }
 
-    synchronized void close() {
-        services.clear();
-        changed();
+    /** Whether any resource is registered (served, or about to be). */
+    synchronized boolean hasResources() {
+        return services.keySet().stream().anyMatch(ApiMount::isResource);
+    }
+
+    void close() {
+        List<ServiceReference<Object>> got = new ArrayList<>();
+        synchronized (this) {
+            services.forEach((reference, service) -> {
+                if (service != null) {
+                    got.add(reference);
+                }
+            });
+            services.clear();
+            changed();
+        }
+        got.forEach(registry::unget);
+        container();
     }
 
     /** The Jersey application serving now, built first if the resources changed; null while the module has no resources. */
     ServletContainer container() {
-        if (stale) {
-            synchronized (this) {
-                if (stale) {
-                    rebuild();
+        if (served != changes) {
+            synchronized (building) {
+                long target;
+                while ((target = changes) != served) {
+                    update(target);
                 }
             }
         }
         return container;
     }
 
-    synchronized List<Class<?>> resourceClasses() {
+    /** The resource classes of the application serving now (built first, if the resources changed). */
+    List<Class<?>> resourceClasses() {
+        container();
         List<Class<?>> classes = new ArrayList<>();
-        services.forEach((reference, service) -> {
-            if (isResource(reference)) {
-                classes.add(service.getClass());
-            }
-        });
+        synchronized (this) {
+            services.forEach((reference, service) -> {
+                if (service != null && isResource(reference)) {
+                    classes.add(service.getClass());
+                }
+            });
+        }
         return classes;
     }
 
-    /** Holds the lock. The last resource gone closes the address at once; otherwise a build is due. */
+    /** Holds this: a build is due once the changes settle (each change puts it off a little). */
     private void changed() {
-        if (services.keySet().stream().noneMatch(ApiMount::isResource)) {
-            stale = false;
-            destroy();
-            return;
+        changes++;
+        if (settling != null) {
+            settling.cancel(false);
         }
-        if (!stale) {
-            stale = true;
-            builder.schedule(this::container, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        settle(SETTLE_MILLIS);
+    }
+
+    /** Holds this. */
+    private void settle(long millis) {
+        try {
+            settling = builder.schedule(this::settled, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            settling = null; // the whiteboard is stopping: the next request, if any, builds
         }
     }
 
-    /** Holds the lock; stale until the new application serves, so that a request meanwhile waits for it. */
-    private void rebuild() {
+    /**
+     * The changes settled: build now, unless the platform is still starting its modules. Then the build waits
+     * until they have started (the start's critical path has the processor meanwhile), and a request that comes
+     * first builds the application itself.
+     */
+    private void settled() {
+        if (served == changes) {
+            return;
+        }
+        if (providers.platformStarting().getAsBoolean()) {
+            synchronized (this) {
+                settle(STARTING_MILLIS);
+            }
+            return;
+        }
+        container();
+    }
+
+    /**
+     * Holds {@link #building}: brings the application up to the services as they were at change {@code target}.
+     * No resource left closes the address; otherwise the application is built (or reloaded) with them, while the
+     * one serving goes on serving until then; a request meanwhile waits for the new one.
+     */
+    private void update(long target) {
+        List<Object> current = services();
+        if (current.isEmpty()) {
+            destroy();
+            served = target;
+            return;
+        }
         try {
-            ResourceConfig application = application();
+            ResourceConfig application = application(current);
             withJerseyClassLoader(() -> {
                 if (container == null) {
                     ServletContainer started = new ServletContainer(application);
@@ -145,20 +233,71 @@ final class ApiMount {
             if (validation != null) {
                 validation.close();
             }
-            validation = building;
+            validation = next;
         } catch (ServletException | RuntimeException e) {
             // A broken resource: the module's address answers with the reason, other modules serve on.
             destroy();
             String reason = "its REST application could not start: " + e.getMessage();
             LOG.log(System.Logger.Level.ERROR, "/api/" + base + ": " + reason, e);
-            services.keySet().stream().map(ServiceReference::getBundle).filter(Objects::nonNull).findFirst()
-                    .ifPresent(bundle -> failed.accept(bundle, reason));
+            Bundle bundle;
+            synchronized (this) {
+                bundle = services.keySet().stream().map(ServiceReference::getBundle).filter(Objects::nonNull).findFirst().orElse(null);
+            }
+            if (bundle != null) {
+                failed.accept(bundle, reason);
+            }
         } finally {
-            stale = false;
+            served = target;
         }
     }
 
-    /** Holds the lock. */
+    /**
+     * The services to serve, got first where no build got them yet (outside the lock: getting one may activate
+     * its component); empty when none of them is a resource. One that went away meanwhile is given back.
+     */
+    private List<Object> services() {
+        List<ServiceReference<Object>> missing = new ArrayList<>();
+        synchronized (this) {
+            if (services.keySet().stream().noneMatch(ApiMount::isResource)) {
+                return List.of();
+            }
+            services.forEach((reference, service) -> {
+                if (service == null) {
+                    missing.add(reference);
+                }
+            });
+        }
+        Map<ServiceReference<Object>, Object> got = new HashMap<>();
+        for (ServiceReference<Object> reference : missing) {
+            Object service = registry.get(reference);
+            if (service != null) {
+                got.put(reference, service);
+            }
+        }
+        List<ServiceReference<Object>> gone = new ArrayList<>();
+        List<Object> current = new ArrayList<>();
+        synchronized (this) {
+            got.forEach((reference, service) -> {
+                if (services.containsKey(reference) && services.get(reference) == null) {
+                    services.put(reference, service);
+                } else {
+                    gone.add(reference);
+                }
+            });
+            services.forEach((reference, service) -> {
+                if (service != null) {
+                    current.add(service);
+                }
+            });
+            if (services.entrySet().stream().noneMatch(e -> e.getValue() != null && isResource(e.getKey()))) {
+                current.clear();
+            }
+        }
+        gone.forEach(registry::unget);
+        return current;
+    }
+
+    /** Holds {@link #building}. */
     private void destroy() {
         ServletContainer stopped = container;
         container = null;
@@ -195,7 +334,7 @@ final class ApiMount {
         };
     }
 
-    private ResourceConfig application() {
+    private ResourceConfig application(List<Object> current) {
         ResourceConfig application = new ResourceConfig();
         application.setApplicationName("district-" + base);
         application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -204,6 +343,9 @@ final class ApiMount {
         application.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         // Problems are written as bodies, never handed to the servlet container's HTML error page.
         application.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // An answer of up to this size is written whole, with its Content-Length, in one write; a larger one is
+        // streamed in chunks. Jersey's default (8 KB) would chunk a page of ten stations.
+        application.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, Integer.getInteger("district.response.buffer", 32 * 1024));
         application.register(new JacksonJsonProvider(Json.forModule()));
         application.register(ProblemResponses.class);
         application.register(ParameterValues.class);
@@ -216,9 +358,9 @@ final class ApiMount {
                 bindFactory(CurrentRequest::places).to(Places.class);
             }
         });
-        building = new Validation(providers.validation());
-        application.register(new RequestBodies(providers.maxBodyBytes(), building));
-        services.values().forEach(application::register);
+        next = new Validation(providers.validation());
+        application.register(new RequestBodies(providers.maxBodyBytes(), next));
+        current.forEach(application::register);
         return application;
     }
 

@@ -1,10 +1,10 @@
 package org.district.platform.runtime.internal.rest;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +20,7 @@ public final class ClientAddress {
     /** Framework property: the trusted proxies, comma-separated ({@code 127.0.0.1, ::1, 10.0.0.0/8}). */
     public static final String TRUSTED_PROXIES = "district.trusted.proxies";
     private static final String DEFAULT = "127.0.0.1, ::1";
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final List<Range> trusted;
 
@@ -59,7 +60,15 @@ public final class ClientAddress {
 
     boolean trusted(String address) {
         byte[] bytes = literal(address);
-        return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+        if (bytes == null) {
+            return false;
+        }
+        for (Range range : trusted) {
+            if (range.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bytes of an IP literal; null for anything else (a host name is never resolved). */
@@ -67,10 +76,14 @@ public final class ClientAddress {
         if (address == null) {
             return null;
         }
+        byte[] v4 = ipv4(address);
+        if (v4 != null) {
+            return v4;
+        }
         String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         int zone = bare.indexOf('%');
         bare = zone < 0 ? bare : bare.substring(0, zone);
-        if (!bare.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") && !(bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:.]+"))) {
+        if (bare.indexOf(':') < 0 || !IPV6.matcher(bare).matches()) {
             return null;
         }
         try {
@@ -78,6 +91,32 @@ public final class ClientAddress {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /** Four decimal numbers of at most 255 with dots between; null for anything else. */
+    private static byte[] ipv4(String text) {
+        byte[] bytes = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && part < 3 && value <= 255) {
+                bytes[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (part != 3 || digits == 0 || value > 255) {
+            return null;
+        }
+        bytes[3] = (byte) value;
+        return bytes;
     }
 
     /** An address, or a range of them in CIDR form. */
@@ -99,8 +138,15 @@ public final class ClientAddress {
             if (address.length != network.length) {
                 return false;
             }
-            int shift = network.length * 8 - bits;
-            return new BigInteger(1, address).shiftRight(shift).equals(new BigInteger(1, network).shiftRight(shift));
+            int whole = bits / 8;
+            for (int i = 0; i < whole; i++) {
+                if (address[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return rest == 0 || (address[whole] & mask) == (network[whole] & mask);
         }
     }
 }

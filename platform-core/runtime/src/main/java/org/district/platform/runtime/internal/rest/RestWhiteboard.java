@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
-import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import org.district.platform.api.rest.Problem;
 import org.district.platform.runtime.internal.audit.AuditLedger;
@@ -123,8 +122,6 @@ public class RestWhiteboard extends JsonServlet {
 
     @Activate
     void activate(BundleContext context) throws InvalidSyntaxException {
-        // Jersey's RuntimeDelegate is not found through ServiceLoader inside OSGi.
-        RuntimeDelegate.setInstance(new org.glassfish.jersey.internal.RuntimeDelegateImpl());
         builder = Executors.newScheduledThreadPool(2, new ThreadFactory() {
             private final AtomicInteger count = new AtomicInteger();
 
@@ -140,7 +137,22 @@ public class RestWhiteboard extends JsonServlet {
         builder.scheduleWithFixedDelay(guard::check, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         watch.serving(guard::serving);
         ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, openId, modules::declaredRoles, audit, RestWhiteboard::validatorFactory, MAX_BODY_BYTES,
-                ClientAddress.trusting(context.getProperty(ClientAddress.TRUSTED_PROXIES)));
+                ClientAddress.trusting(context.getProperty(ClientAddress.TRUSTED_PROXIES)), () -> !modules.started());
+        ApiMount.Services services = new ApiMount.Services() {
+            @Override
+            public Object get(ServiceReference<Object> reference) {
+                return context.getService(reference);
+            }
+
+            @Override
+            public void unget(ServiceReference<Object> reference) {
+                try {
+                    context.ungetService(reference);
+                } catch (IllegalStateException e) {
+                    // the whiteboard's own bundle is stopping: its services are given back with it
+                }
+            }
+        };
         String filter = "(|(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)("
                 + JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION + "=true))";
         tracker = new ServiceTracker<>(context, context.createFilter(filter), new ServiceTrackerCustomizer<>() {
@@ -150,12 +162,8 @@ public class RestWhiteboard extends JsonServlet {
                 if (base == null) {
                     return null;
                 }
-                Object service = context.getService(reference);
-                if (service == null) {
-                    return null;
-                }
-                mounts.computeIfAbsent(base, b -> new ApiMount(b, providers, servletContext.context(), builder, failures::record))
-                        .add(reference, service);
+                mounts.computeIfAbsent(base, b -> new ApiMount(b, providers, servletContext.context(), builder, services, failures::record))
+                        .add(reference);
                 return reference;
             }
 
@@ -170,11 +178,10 @@ public class RestWhiteboard extends JsonServlet {
                 ApiMount mount = mounts.get(base);
                 if (mount != null) {
                     mount.remove(reference);
-                    if (mount.resourceClasses().isEmpty()) {
+                    if (!mount.hasResources()) {
                         guard.forget(base); // the module stopped: its next start has a clean sheet
                     }
                 }
-                context.ungetService(reference);
             }
         });
         tracker.open();

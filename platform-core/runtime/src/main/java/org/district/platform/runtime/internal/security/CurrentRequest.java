@@ -1,5 +1,7 @@
 package org.district.platform.runtime.internal.security;
 
+import java.util.function.Supplier;
+
 import org.district.platform.api.access.Places;
 
 /**
@@ -8,8 +10,41 @@ import org.district.platform.api.access.Places;
  */
 public final class CurrentRequest {
 
-    /** The person (or script) and the address a request came from. */
-    public record Caller(String actor, String address) {
+    /**
+     * The person (or script) and the address a request came from. The address is found when first asked
+     * for (by the audit trail, the sign-in lock-out): most requests never ask.
+     */
+    public static final class Caller {
+        private final String actor;
+        private Supplier<String> from;
+        private String address;
+
+        public Caller(String actor, String address) {
+            this(actor, null, address);
+        }
+
+        private Caller(String actor, Supplier<String> from, String address) {
+            this.actor = actor;
+            this.from = from;
+            this.address = address;
+        }
+
+        /** A caller whose address is found, within the request, when first asked for. */
+        public static Caller from(String actor, Supplier<String> address) {
+            return new Caller(actor, address, null);
+        }
+
+        public String actor() {
+            return actor;
+        }
+
+        public String address() {
+            if (from != null) {
+                address = from.get();
+                from = null;
+            }
+            return address;
+        }
     }
 
     private static final ThreadLocal<Caller> CALLER = new ThreadLocal<>();

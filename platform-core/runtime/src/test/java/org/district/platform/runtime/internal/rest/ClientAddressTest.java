@@ -52,6 +52,20 @@ class ClientAddressTest {
     }
 
     @Test
+    void aPrefixEndsInsideAByteAndOnlyWholeAddressesCount() {
+        ClientAddress addresses = ClientAddress.trusting("192.168.0.0/20, 172.16.0.0/12, 203.0.113.77");
+        assertTrue(addresses.trusted("192.168.15.255"));
+        assertFalse(addresses.trusted("192.168.16.1"));
+        assertTrue(addresses.trusted("172.31.255.1"));
+        assertFalse(addresses.trusted("172.32.0.1"));
+        assertTrue(addresses.trusted("203.0.113.77"));
+        assertFalse(addresses.trusted("203.0.113.78"));
+        for (String notAnAddress : new String[] { "203.0.113.777", "256.0.113.77", "203.0.113", "203.0.113.77.1", "203..113.77", ".203.0.113", "203.0.113.77." }) {
+            assertFalse(addresses.trusted(notAnAddress), notAnAddress);
+        }
+    }
+
+    @Test
     void aSettingThatIsNoAddressIsRefusedByName() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ClientAddress.trusting("10.0.0.0/40"));
         assertTrue(refused.getMessage().contains("DISTRICT_TRUSTED_PROXIES"), refused.getMessage());
