@@ -264,11 +264,14 @@ public final class Platform implements AutoCloseable {
         }
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         String last = "no answer";
+        // Asked while the server is still starting, a question may go unanswered: it is asked again soon,
+        // waiting twice as long each time one times out (up to 5 s), so that a slow probe is still heard.
+        int timeout = 250;
         while (System.currentTimeMillis() < deadline && !giveUp.getAsBoolean()) {
             try {
                 java.net.HttpURLConnection connection = (java.net.HttpURLConnection) probe.openConnection(java.net.Proxy.NO_PROXY);
-                connection.setConnectTimeout(2_000);
-                connection.setReadTimeout(5_000);
+                connection.setConnectTimeout(timeout);
+                connection.setReadTimeout(timeout);
                 int status = connection.getResponseCode();
                 if (status == 200 && !INSTANCE.equals(connection.getHeaderField("District-Instance"))) {
                     throw new StartFailure("port " + settings.httpPort() + " is answered by another process (" + probe
@@ -281,6 +284,9 @@ public final class Platform implements AutoCloseable {
                 try (var body = connection.getErrorStream()) {
                     last = status + (body == null ? "" : " " + new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 }
+            } catch (java.net.SocketTimeoutException e) {
+                last = e.toString();
+                timeout = Math.min(timeout * 2, 5_000);
             } catch (IOException e) {
                 last = e.toString();
             }

@@ -345,7 +345,7 @@ final class ApiMount {
         application.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         // An answer of up to this size is written whole, with its Content-Length, in one write; a larger one is
         // streamed in chunks. Jersey's default (8 KB) would chunk a page of ten stations.
-        application.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, Integer.getInteger("district.response.buffer", 32 * 1024));
+        application.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 32 * 1024);
         application.register(new JacksonJsonProvider(Json.forModule()));
         application.register(ProblemResponses.class);
         application.register(ParameterValues.class);
