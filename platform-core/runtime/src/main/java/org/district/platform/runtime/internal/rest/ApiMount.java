@@ -182,25 +182,28 @@ final class ApiMount {
 
     /** Holds this. */
     private void settle(long millis) {
+        long change = changes;
         try {
-            settling = builder.schedule(this::settled, millis, TimeUnit.MILLISECONDS);
+            settling = builder.schedule(() -> settled(change), millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             settling = null; // the whiteboard is stopping: the next request, if any, builds
         }
     }
 
     /**
-     * The changes settled: build now, unless the platform is still starting its modules. Then the build waits
-     * until they have started (the start's critical path has the processor meanwhile), and a request that comes
-     * first builds the application itself.
+     * The changes up to {@code change} settled: build now, unless the platform is still starting its modules.
+     * Then the build waits until they have started (the start's critical path has the processor meanwhile), and a
+     * request that comes first builds the application itself.
      */
-    private void settled() {
+    private void settled(long change) {
         if (served == changes) {
             return;
         }
         if (providers.platformStarting().getAsBoolean()) {
             synchronized (this) {
-                settle(STARTING_MILLIS);
+                if (change == changes) { // a later change waits on its own
+                    settle(STARTING_MILLIS);
+                }
             }
             return;
         }
