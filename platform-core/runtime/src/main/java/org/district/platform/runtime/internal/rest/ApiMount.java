@@ -261,7 +261,7 @@ final class ApiMount {
     private List<Object> services() {
         List<ServiceReference<Object>> missing = new ArrayList<>();
         synchronized (this) {
-            if (services.keySet().stream().noneMatch(ApiMount::isResource)) {
+            if (!hasResources()) {
                 return List.of();
             }
             services.forEach((reference, service) -> {
@@ -287,13 +287,15 @@ final class ApiMount {
                     gone.add(reference);
                 }
             });
-            services.forEach((reference, service) -> {
-                if (service != null) {
-                    current.add(service);
+            boolean anyResource = false;
+            for (Map.Entry<ServiceReference<Object>, Object> entry : services.entrySet()) {
+                if (entry.getValue() != null) {
+                    current.add(entry.getValue());
+                    anyResource |= isResource(entry.getKey());
                 }
-            });
-            if (services.entrySet().stream().noneMatch(e -> e.getValue() != null && isResource(e.getKey()))) {
-                current.clear();
+            }
+            if (!anyResource) {
+                current.clear(); // extensions alone make no application
             }
         }
         gone.forEach(registry::unget);
