@@ -15,26 +15,11 @@
 # Prints medians per figure with the platform/baseline ratio, and writes them to benchmarks/target/results-<mode>.md.
 set -euo pipefail
 
-mode=full
-case "${1:-}" in
-  "") ;;
-  --smoke) mode=smoke ;;
-  *) echo "usage: benchmarks/run.sh [--smoke]" >&2; exit 2 ;;
-esac
-
 root=$(cd "$(dirname "$0")/.." && pwd)
-home=${DISTRICT_HOME:-$root/distributions/standalone/target/district}
-jar=$root/benchmarks/target/benchmarks.jar
-lib=$root/benchmarks/target/lib
-if [ ! -x "$home/bin/district" ]; then
-  echo "run.sh: no platform distribution at $home (build it: ./mvnw -B install -DskipTests, or set DISTRICT_HOME)" >&2; exit 2
-fi
-if [ ! -f "$jar" ] || [ ! -d "$lib" ]; then
-  echo "run.sh: no $jar with target/lib (build it: ./mvnw -B install -DskipTests, or ./mvnw -pl benchmarks package)" >&2; exit 2
-fi
-for tool in java jcmd curl awk; do
-  command -v $tool >/dev/null || { echo "run.sh: $tool is needed" >&2; exit 2; }
-done
+# shared with liberty.sh: the checks below, starting, waiting, driving the load, medians
+. "$root/benchmarks/lib.sh"
+parse_mode "$@"
+require_builds java jcmd curl awk
 
 if [ $mode = smoke ]; then
   starts=1 rounds=1 warm_seconds=1 seconds=2 load_requests=10000 load_seconds=10 toggles=3
@@ -44,12 +29,8 @@ else
   jmh_args="-f 1 -wi 3 -w 2s -i 5 -r 2s"
 fi
 connection_counts="1 16 64"
-driver=${BENCH_DRIVER:-auto}
-if [ "$driver" = auto ]; then
-  if [ $mode = full ] && command -v wrk >/dev/null; then driver=wrk; else driver=java; fi
-fi
+choose_driver
 java_opts=${BENCH_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
-driver_opts="-Xmx256m -XX:+UseSerialGC"
 port_a=${BENCH_PORT:-18181}
 port_b=$((port_a + 1))
 password=bench-password-$$
@@ -70,10 +51,6 @@ trap 'echo "run.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 results=$work/results.tsv   # side <tab> figure <tab> value
 : > "$results"
 
-now_ms() { date +%s%3N; }
-record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results"; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
 # heap used (young + old) and metaspace used after two full collections, in MB (serial GC's GC.heap_info)
 jcmd_retry() { # jcmd's attach can time out on a loaded machine: three tries
   local try
@@ -112,59 +89,10 @@ start() {
   ready_ms=$(( $(now_ms) - t0 ))
 }
 
-wait_for() { # log line; bounded at 120 s
-  for _ in $(seq 1 6000); do
-    grep -q "$2" "$1" && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "run.sh: the server ended before it was ready:" >&2; tail -40 "$1" >&2; exit 1; }
-    sleep 0.02
-  done
-  echo "run.sh: not ready within 120 s:" >&2; tail -40 "$1" >&2; exit 1
-}
-
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
-
 port_of() { [ "$1" = a ] && echo $port_a || echo $port_b; }
 
 # drive side path connections warm-up-seconds seconds max-requests: prints "requests= seconds= rps= p50= p90= p99= max= errors="
-drive() {
-  local url="http://127.0.0.1:$(port_of "$1")$2"
-  if [ $driver = wrk ]; then
-    drive_wrk "$url" "$3" "$4" "$5"
-  else
-    java $driver_opts -Dload.area=30.55,104.00,30.70,104.13 -cp "$jar:$lib/*" org.district.benchmarks.load.LoadDriver "$url" "$3" "$4" "$5" "$6"
-  fi
-}
-
-# wrk: time-bound only; random points from a Lua script over the same area; latency percentiles from --latency.
-drive_wrk() {
-  local url=$1 c=$2 warm=$3 secs=$4 lua=$work/points.lua
-  cat > "$lua" <<'LUA'
-local template = os.getenv("BENCH_TEMPLATE")
-math.randomseed(2)
-request = function()
-  local lat = string.format("%.5f", 30.55 + math.random() * 0.15)
-  local lon = string.format("%.5f", 104.00 + math.random() * 0.13)
-  return wrk.format("GET", (template:gsub("{lat}", lat):gsub("{lon}", lon)))
-end
-LUA
-  local path=${url#http://127.0.0.1:*/}
-  local base=${url%%/"$path"}
-  if [ "${warm%.*}" -gt 0 ]; then
-    BENCH_TEMPLATE="/$path" timeout 300 wrk -t "$((c < 2 ? 1 : 2))" -c "$c" -d "${warm}s" -s "$lua" "$base/" > /dev/null
-  fi
-  BENCH_TEMPLATE="/$path" timeout 300 wrk -t "$((c < 2 ? 1 : 2))" -c "$c" -d "${secs}s" --latency -s "$lua" "$base/" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    /^ +Latency/ { max = ms($4) }
-    /requests in/ { n = $1; s = $4; sub(/s,?$/, "", s) }
-    /Requests\/sec/ { rps = $2 }
-    /Non-2xx/ { err += $NF } /Socket errors/ { for (i = 4; i <= NF; i += 2) { v = $i; sub(/,$/, "", v); err += v } }
-    END { printf "requests=%d seconds=%s rps=%.0f p50=%.3f p90=%.3f p99=%.3f max=%.3f errors=%d\n", n, s, rps, p50, p90, p99, max, err }'
-}
-
-field() { # key line
-  echo "$2" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'
-}
+drive() { drive_url "http://127.0.0.1:$(port_of "$1")$2" "$3" "$4" "$5" "$6"; }
 
 toggle() { # action expected-status: milliseconds until the module's endpoint answers that status
   local t0 code
@@ -271,12 +199,7 @@ java -Xmx1g -cp "$jar:$lib/*" org.openjdk.jmh.Main $jmh_args -rf csv -rff "$work
 grep -A20 '^Benchmark' "$work/jmh.log" | sed 's/^/   /'
 
 # --- 5. medians, ratios, targets
-median() { # side figure
-  awk -F'\t' -v s="$1" -v f="$2" '$1 == s && $2 == f && $3 != "" { print $3 }' "$results" | sort -g \
-    | awk '{ a[NR] = $1 } END { if (NR == 0) print ""; else print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'
-}
 maximum() { awk -F'\t' -v s="$1" -v f="$2" '$1 == s && $2 == f { print $3 }' "$results" | sort -g | tail -1; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "—"; else printf "%.2fx", a / b }'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<" ? v + 0 < t + 0 : v + 0 >= t + 0); print (ok ? "met" : "**not met**") }'; }
 
 out=$root/benchmarks/target/results-$mode.md
