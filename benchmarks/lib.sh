@@ -110,4 +110,7 @@ median() { # side figure
   awk -F'\t' -v s="$1" -v f="$2" '$1 == s && $2 == f && $3 != "" { print $3 }' "$results" | sort -g \
     | awk '{ a[NR] = $1 } END { if (NR == 0) print ""; else print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'
 }
+errors_total() { # side: non-2xx answers and broken connections over all of its runs
+  awk -F'\t' -v s="$1" '$1 == s && $2 ~ /errors$/ { n += $3 } END { print n + 0 }' "$results"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "—"; else printf "%.2fx", a / b }'; }

@@ -139,9 +139,7 @@ out=$root/benchmarks/target/results-liberty-$mode.md
       echo "| nearest, $c connections: $([ $k = rps ] && echo "requests/s" || echo "$k ms") | $a | $b | $(ratio "$b" "$a") |"
     done
   done
-  errors_s=$(awk -F'\t' '$1 == "s" && $2 ~ /errors$/ { s += $3 } END { print s + 0 }' "$results")
-  errors_l=$(awk -F'\t' '$1 == "l" && $2 ~ /errors$/ { s += $3 } END { print s + 0 }' "$results")
-  echo "| errors (non-2xx answers and broken connections), all runs | $errors_s | $errors_l | — |"
+  echo "| errors (non-2xx answers and broken connections), all runs | $(errors_total s) | $(errors_total l) | — |"
   a=$(median s rss_load); b=$(median l rss_load)
   echo "| resident memory (VmRSS) after the load, MB | $a | $b | $(ratio "$b" "$a") |"
 } > "$out"

@@ -232,9 +232,7 @@ out=$root/benchmarks/target/results-$mode.md
       echo "| $ep, $c connections: p99 ms | $a | $b | $(ratio "$a" "$b") | $target |"
     done
   done
-  errors_a=$(awk -F'\t' '$1 == "a" && $2 ~ /errors$/ { s += $3 } END { print s + 0 }' "$results")
-  errors_b=$(awk -F'\t' '$1 == "b" && $2 ~ /errors$/ { s += $3 } END { print s + 0 }' "$results")
-  echo "| errors (non-2xx answers and broken connections), all runs | $errors_a | $errors_b | — | — |"
+  echo "| errors (non-2xx answers and broken connections), all runs | $(errors_total a) | $(errors_total b) | — | — |"
   a=$(median a rss_start); b=$(median b rss_start)
   echo "| resident memory (VmRSS) after start, MB | $a | $b | $(ratio "$a" "$b") | under 300 MB: $(verdict "$a" '<' 300) |"
   a=$(median a rss_load); b=$(median b rss_load)
