@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A module whose requests hang, loop or leak threads cannot take the platform down: it is held to
@@ -109,6 +110,36 @@ class IsolationIT {
         JsonNode health = platform.get("/health").json();
         assertTrue(health.get("modulesInTrouble").toString().contains("misbehaves"), health.toString());
         assertEquals("UP", health.get("status").asText(), "the node serves on");
+    }
+
+    @Test
+    void requestsOverTheLimitWaitInLineAndAreServedInTheOrderTheyCameAsPlacesFree() throws Exception {
+        // The four places are taken by requests that end one after the other, 50 ms apart.
+        List<CompletableFuture<HttpResponse<String>>> holding = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            holding.add(sendAsync(MODULE + "/sleep?millis=" + (200 + 50 * i) + "&tag=hold" + i));
+        }
+        Thread.sleep(100);
+        // Four more come while every place is taken: they wait (each far less than the half second a request may).
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            waiting.add(sendAsync(MODULE + "/sleep?millis=0&tag=wait" + i));
+            Thread.sleep(15);
+        }
+        othersAnswer();
+        for (CompletableFuture<HttpResponse<String>> request : holding) {
+            assertEquals(200, request.get(30, TimeUnit.SECONDS).statusCode());
+        }
+        long before = Long.MIN_VALUE;
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> answer = waiting.get(i).get(30, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), "a request in line is served once a place frees: " + answer.body());
+            JsonNode body = new ObjectMapper().readTree(answer.body());
+            assertEquals("wait" + i, body.get("tag").asText());
+            long started = body.get("startedNanos").asLong();
+            assertTrue(started > before, "the requests in line are served in the order they came: wait" + i + " started before wait" + (i - 1));
+            before = started;
+        }
     }
 
     @Test

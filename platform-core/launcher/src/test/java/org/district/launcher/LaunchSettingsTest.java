@@ -84,7 +84,7 @@ class LaunchSettingsTest {
     @Test
     void eachModulesLimitsReachTheRuntimeAndANonsenseLimitIsRefusedByName() {
         var defaults = LaunchSettings.from(home, name -> null, name -> null).frameworkProperties();
-        assertEquals("64", defaults.get("district.module.max.requests"));
+        assertEquals(Integer.toString(4 * Runtime.getRuntime().availableProcessors()), defaults.get("district.module.max.requests"));
         assertEquals("30", defaults.get("district.module.request.seconds"));
         assertEquals("64", defaults.get("district.module.max.threads"));
         assertEquals("5", LaunchSettings.from(home, Map.of("DISTRICT_MODULE_REQUEST_SECONDS", " 5 ")::get, name -> null)

@@ -63,6 +63,15 @@ public class Misbehaviour {
         return Map.of("leaked", LEAKED.get());
     }
 
+    /** A slow request that ends: sleeps {@code millis} (a minute at most) and says when it started, on the server's clock. */
+    @GET
+    @Path("sleep")
+    public Map<String, Object> sleep(@QueryParam("millis") long millis, @QueryParam("tag") String tag) throws InterruptedException {
+        long started = System.nanoTime();
+        Thread.sleep(Math.max(0, Math.min(millis, BOUND_NANOS / 1_000_000)));
+        return Map.of("tag", tag == null ? "" : tag, "startedNanos", started);
+    }
+
     @GET
     @Path("ping")
     public Map<String, String> ping() {

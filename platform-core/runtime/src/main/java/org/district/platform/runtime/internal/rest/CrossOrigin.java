@@ -18,6 +18,7 @@ import org.district.platform.runtime.internal.PlatformSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 /**
@@ -29,6 +30,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/api/*")
+@HttpWhiteboardFilterAsyncSupported // the API servlet holds requests in line for their module: see RequestGuard
 public class CrossOrigin implements Filter {
 
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";

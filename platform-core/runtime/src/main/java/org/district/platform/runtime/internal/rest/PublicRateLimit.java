@@ -19,6 +19,7 @@ import org.district.platform.runtime.internal.PlatformSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 import io.github.bucket4j.Bandwidth;
@@ -34,6 +35,7 @@ import io.github.bucket4j.ConsumptionProbe;
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/api/*")
+@HttpWhiteboardFilterAsyncSupported // the API servlet holds requests in line for their module: see RequestGuard
 public class PublicRateLimit implements Filter {
 
     static final int MAX_CLIENTS = 10_000;

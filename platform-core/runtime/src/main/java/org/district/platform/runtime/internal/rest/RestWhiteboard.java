@@ -48,6 +48,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
@@ -66,6 +67,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  */
 @Component(service = { Servlet.class, RestWhiteboard.class }, immediate = true)
 @HttpWhiteboardServletPattern("/api/*")
+@HttpWhiteboardServletAsyncSupported // requests wait for their module's place without a thread: see RequestGuard
 public class RestWhiteboard extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
@@ -104,9 +106,8 @@ public class RestWhiteboard extends JsonServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile RequestMetrics requestMetrics;
 
-    /** Framework property: how many requests one module may serve at once. */
+    /** Framework property: how many requests one module may serve at once (by default four per core); see RequestGuard. */
     public static final String MAX_REQUESTS = "district.module.max.requests";
-    public static final int DEFAULT_MAX_REQUESTS = 64;
     /** Framework property: after how many seconds a module's request is reported and interrupted. */
     public static final String REQUEST_SECONDS = "district.module.request.seconds";
     public static final int DEFAULT_REQUEST_SECONDS = 30;
@@ -132,9 +133,10 @@ public class RestWhiteboard extends JsonServlet {
                 return thread;
             }
         });
-        guard = new RequestGuard(ModuleWatch.positive(context.getProperty(MAX_REQUESTS), DEFAULT_MAX_REQUESTS),
+        guard = new RequestGuard(ModuleWatch.positive(context.getProperty(MAX_REQUESTS), 4 * Runtime.getRuntime().availableProcessors()),
                 java.time.Duration.ofSeconds(ModuleWatch.positive(context.getProperty(REQUEST_SECONDS), DEFAULT_REQUEST_SECONDS)), trouble);
         builder.scheduleWithFixedDelay(guard::check, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        builder.scheduleWithFixedDelay(guard::expire, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         watch.serving(guard::serving);
         ApiMount.Providers providers = new ApiMount.Providers(accounts, credentials, openId, modules::declaredRoles, audit, RestWhiteboard::validatorFactory, MAX_BODY_BYTES,
                 ClientAddress.trusting(context.getProperty(ClientAddress.TRUSTED_PROXIES)), () -> !modules.started());
@@ -189,6 +191,7 @@ public class RestWhiteboard extends JsonServlet {
 
     @Deactivate
     void deactivate() {
+        guard.close();
         tracker.close();
         mounts.values().forEach(ApiMount::close);
         mounts.clear();
@@ -209,26 +212,62 @@ public class RestWhiteboard extends JsonServlet {
         String pathInfo = request.getRequestURI().substring(request.getContextPath().length() + API.length());
         String base = pathInfo.length() > 1 ? pathInfo.substring(1).split("/", 2)[0] : "";
         ApiMount mount = mounts.get(base);
-        ServletContainer container = mount == null ? null : mount.container();
-        if (container != null) {
-            long started = System.nanoTime();
+        // the application is built before the request takes a place: a build must not keep the line waiting
+        if (mount != null && mount.container() != null) {
+            guard.serve(base, request.getMethod() + " " + request.getRequestURI(), request, new Served(request, response, base, pathInfo));
+            return;
+        }
+        unserved(request, response, base);
+    }
+
+    /** A request for a module's application: served when the module has a place for it (see RequestGuard). */
+    private final class Served implements RequestGuard.Job {
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final String base;
+        private final String pathInfo;
+        private final long arrived = System.nanoTime();
+
+        Served(HttpServletRequest request, HttpServletResponse response, String base, String pathInfo) {
+            this.request = request;
+            this.response = response;
+            this.base = base;
+            this.pathInfo = pathInfo;
+        }
+
+        @Override
+        public void run() throws IOException, ServletException {
+            ApiMount mount = mounts.get(base);
+            ServletContainer container = mount == null ? null : mount.container();
+            if (container == null) { // the module stopped while the request waited for its place
+                unserved(request, response, base);
+                return;
+            }
             boolean answered = false;
             try {
-                guard.serve(base, request.getMethod() + " " + request.getRequestURI(),
-                        () -> container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response));
-                answered = true;
-            } catch (RequestGuard.Busy busy) {
-                response.setHeader("Retry-After", "1");
-                problem(response, busy, request.getRequestURI());
+                container.service(new MountedRequest(request, base, pathInfo.substring(1 + base.length())), response);
                 answered = true;
             } finally {
                 CurrentRequest.clear();
-                RequestMetrics recorder = requestMetrics;
-                (recorder == null ? RequestMetrics.NONE : recorder).served(base, request.getMethod(),
-                        answered ? response.getStatus() : 500, System.nanoTime() - started);
+                served(answered ? response.getStatus() : 500);
             }
-            return;
         }
+
+        @Override
+        public void turnedAway(RequestGuard.Busy busy) throws IOException {
+            response.setHeader("Retry-After", "1");
+            problem(response, busy, request.getRequestURI());
+            served(busy.status());
+        }
+
+        private void served(int status) {
+            RequestMetrics recorder = requestMetrics;
+            (recorder == null ? RequestMetrics.NONE : recorder).served(base, request.getMethod(), status, System.nanoTime() - arrived);
+        }
+    }
+
+    /** The answer where no module's application serves the address: the module is disabled, failed or unknown. */
+    private void unserved(HttpServletRequest request, HttpServletResponse response, String base) throws IOException {
         String path = request.getRequestURI();
         Problem problem = Problem.notFound("There is nothing at " + path + ".");
         var state = modules.state(base);

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 /**
@@ -18,6 +19,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
+@HttpWhiteboardFilterAsyncSupported // the API servlet holds requests in line for their module: see RequestGuard
 public class SecureHeaders implements Filter {
 
     @Override
