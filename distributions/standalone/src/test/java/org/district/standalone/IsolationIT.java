@@ -36,6 +36,7 @@ class IsolationIT {
 
     private static final String MODULE = "/api/misbehaves";
     private static RunningPlatform platform;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -134,7 +135,7 @@ class IsolationIT {
         for (int i = 0; i < 4; i++) {
             HttpResponse<String> answer = waiting.get(i).get(30, TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode(), "a request in line is served once a place frees: " + answer.body());
-            JsonNode body = new ObjectMapper().readTree(answer.body());
+            JsonNode body = JSON.readTree(answer.body());
             assertEquals("wait" + i, body.get("tag").asText());
             long started = body.get("startedNanos").asLong();
             assertTrue(started > before, "the requests in line are served in the order they came: wait" + i + " started before wait" + (i - 1));

@@ -45,9 +45,9 @@ final class RequestGuard {
 
     private static final System.Logger LOG = System.getLogger(RequestGuard.class.getName());
     /** How long a request waits for its module to have a place before it is turned away. */
-    static final long WAIT_MILLIS = 500;
+    private static final long WAIT_MILLIS = 500;
     /** How many requests may wait for one module's place; one more is turned away at once. */
-    static final int MAX_WAITING = 4096;
+    private static final int MAX_WAITING = 4096;
 
     private final int maxRequests;
     private final Duration timeLimit;
