@@ -21,6 +21,8 @@ import org.district.plugins.courierstations.Views.Nearest;
 import org.district.plugins.courierstations.geo.CoordinateSystem;
 import org.district.plugins.courierstations.geo.GeoPoint;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+
 /**
  * The two read endpoints the benchmark compares, at the platform's paths and with its JSON: the
  * nearest stations and the services catalogue of {@code /api/courier-stations/public}. Input is
@@ -40,7 +42,7 @@ public class BaselineResource {
 
     @GET
     @Path("stations/nearest")
-    public Nearest nearest(@QueryParam("lat") Double lat, @QueryParam("lon") Double lon, @QueryParam("coords") String coords,
+    public Nearest<RawValue> nearest(@QueryParam("lat") Double lat, @QueryParam("lon") Double lon, @QueryParam("coords") String coords,
             @QueryParam("service") List<String> service, @QueryParam("open") @DefaultValue("false") boolean open,
             @QueryParam("at") String at, @QueryParam("limit") @DefaultValue("10") int limit, @QueryParam("within") Double within) {
         City.Settings settings = answers.settings();
@@ -56,7 +58,7 @@ public class BaselineResource {
         if (!settings.inCity(here.lat(), here.lon())) {
             throw new BadRequestException("location outside the city's area");
         }
-        return answers.nearest(lat, lon, system, services(service), open, time(at), limit, within);
+        return answers.nearestWritten(lat, lon, system, services(service), open, time(at), limit, within);
     }
 
     @GET

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.district.platform.api.rest.PreparedJson;
 import org.district.platform.api.rest.Problem;
 import org.district.plugins.courierstations.Drafts.CheckInDraft;
 import org.district.plugins.courierstations.NearestStations.InView;
@@ -67,7 +68,7 @@ public class PublicResource {
      */
     @GET
     @Path("stations/nearest")
-    public Nearest nearest(@QueryParam("lat") Double lat, @QueryParam("lon") Double lon, @QueryParam("coords") String coords,
+    public Nearest<PreparedJson> nearest(@QueryParam("lat") Double lat, @QueryParam("lon") Double lon, @QueryParam("coords") String coords,
             @QueryParam("service") List<String> service, @QueryParam("open") @DefaultValue("false") boolean open,
             @QueryParam("at") String at, @QueryParam("limit") @DefaultValue("10") int limit, @QueryParam("within") Double within) {
         return nearest.nearest(question(lat, lon, coords, service, open, at, limit, within));
@@ -79,7 +80,7 @@ public class PublicResource {
     public Map<String, Object> nearestGeoJson(@QueryParam("lat") Double lat, @QueryParam("lon") Double lon, @QueryParam("coords") String coords,
             @QueryParam("service") List<String> service, @QueryParam("open") @DefaultValue("false") boolean open,
             @QueryParam("at") String at, @QueryParam("limit") @DefaultValue("10") int limit, @QueryParam("within") Double within) {
-        Nearest found = nearest.nearest(question(lat, lon, coords, service, open, at, limit, within));
+        Nearest<PublicStation> found = nearest.nearestViews(question(lat, lon, coords, service, open, at, limit, within));
         return Views.featureCollection(found.stations().stream().map(n -> {
             Map<String, Object> properties = Views.properties(n.station());
             properties.put("distanceMetres", n.distanceMetres());

@@ -54,12 +54,15 @@ public final class Views {
         }
     }
 
-    /** One answer of a nearest search: the station, how far, how long to get there, and whether it is open then. */
-    public record NearbyStation(PublicStation station, long distanceMetres, int walkMinutes, int rideMinutes, boolean open,
+    /**
+     * One answer of a nearest search: the station ({@link PublicStation}, or the same written as JSON),
+     * how far, how long to get there, and whether it is open then.
+     */
+    public record NearbyStation<S>(S station, long distanceMetres, int walkMinutes, int rideMinutes, boolean open,
             LocalDateTime openUntil) {
     }
 
-    public record Nearest(double lat, double lon, String coords, LocalDateTime at, String timeZone, List<NearbyStation> stations) {
+    public record Nearest<S>(double lat, double lon, String coords, LocalDateTime at, String timeZone, List<NearbyStation<S>> stations) {
     }
 
     /** What a scan did: counted as a visit, or recognised as a repeat within the window. */

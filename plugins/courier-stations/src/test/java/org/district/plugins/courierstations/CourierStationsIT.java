@@ -223,6 +223,64 @@ class CourierStationsIT {
     }
 
     @Test
+    void eachNearestStationShowsAsItsOwnPageDoesAndFollowsEveryChange() throws InterruptedException {
+        double lat = 30.30;
+        double lon = 103.70;
+        long id = create(station("写一次驿站", lat, lon, "\"lockers\",\"toilet\"", "\"24h\"",
+                "\"contactPhone\":\"13812345678\",\"closures\":[{\"date\":\"2026-12-11\",\"reason\":\"节日闭站\"}]"));
+        String near = API + "/public/stations/nearest?lat=" + lat + "&lon=" + lon + "&service=lockers&within=1000&limit=1&at=";
+
+        // the same station in every answer, as its own page shows it on the day asked about, phone masked
+        JsonNode before = platform.get(near + "2026-12-04T12:00").json().at("/stations/0/station");
+        assertEquals(platform.get(API + "/public/stations/" + id).json(), before);
+        assertEquals("138****5678", before.get("contactPhone").asText());
+        assertEquals("节日闭站", before.at("/closures/0/reason").asText());
+        assertEquals(before, platform.get(near + "2026-12-04T20:00").json().at("/stations/0/station"), "asked again: the same view");
+        assertEquals(0, platform.get(near + "2026-12-12T12:00").json().at("/stations/0/station/closures").size(),
+                "asked about a day after the closure, the closure is past");
+        JsonNode gcj02 = platform.get(near + "2026-12-04T12:00&coords=gcj02&lat=" + lat + "&lon=" + lon).json().at("/stations/0/station");
+        assertEquals("gcj02", gcj02.get("coords").asText());
+        assertTrue(Math.abs(gcj02.get("lon").asDouble() - lon) > 1e-3, "a Chinese map app's coordinates: " + gcj02);
+        assertEquals("wgs84", platform.get(near + "2026-12-04T12:00").json().at("/stations/0/station/coords").asText());
+
+        // an edit shows in the next answer
+        Reply changed = platform.putAsAdmin(API + "/stations/" + id, station("写一次驿站（新址）", lat, lon, "\"lockers\"", "\"24h\"", ""));
+        assertEquals(200, changed.status(), changed.toString());
+        JsonNode after = platform.get(near + "2026-12-04T12:00").json().at("/stations/0/station");
+        assertEquals("写一次驿站（新址）", after.get("name").asText());
+        assertEquals(1, after.get("services").size());
+        assertFalse(after.has("closures") && after.get("closures").size() > 0, after.toString());
+
+        // so does a new name for a service in the city's catalogue, and the old one comes back with the default
+        JsonNode settings = platform.getAsAdmin(API + "/settings").json();
+        String pid = settings.get("pid").asText();
+        String lockers = after.at("/services/0/name").asText();
+        List<String> catalogue = new ArrayList<>();
+        settings.get("services").forEach(service -> catalogue.add("\"" + service.get("code").asText() + "|"
+                + ("lockers".equals(service.get("code").asText()) ? "智能寄存柜" : service.get("zh").asText()) + "|" + service.get("en").asText() + "\""));
+        try {
+            Reply renamed = platform.putAsAdmin("/api/admin/modules/courier-stations/config/" + pid, "{\"services\":" + catalogue + "}");
+            assertEquals(200, renamed.status(), renamed.toString());
+            assertEquals("智能寄存柜", until(near + "2026-12-04T12:00", "/stations/0/station/services/0/name", "智能寄存柜"));
+        } finally {
+            assertEquals(200, platform.putAsAdmin("/api/admin/modules/courier-stations/config/" + pid, "{\"services\":null}").status());
+        }
+        assertEquals(lockers, until(near + "2026-12-04T12:00", "/stations/0/station/services/0/name", lockers));
+    }
+
+    /** The text at {@code pointer} once it is {@code expected}, within ten seconds. */
+    private static String until(String path, String pointer, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String now = platform.get(path).json().at(pointer).asText();
+        while (!expected.equals(now)) {
+            assertTrue(System.nanoTime() < deadline, pointer + " stayed " + now);
+            Thread.sleep(50);
+            now = platform.get(path).json().at(pointer).asText();
+        }
+        return now;
+    }
+
+    @Test
     void openAtAGivenTimeFollowsHoursAcrossMidnightAndHolidayClosures() {
         double lat = 30.90;
         double lon = 104.70;

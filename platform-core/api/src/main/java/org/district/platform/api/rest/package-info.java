@@ -1,5 +1,6 @@
 /**
- * Conventions for a module's REST resources: errors as RFC 9457 problem details, paging.
+ * Conventions for a module's REST resources: errors as RFC 9457 problem details, paging, JSON written
+ * once for many answers.
  *
  * <p>A module publishes a resource as a Declarative Services component with the Jakarta REST
  * whiteboard property {@code osgi.jakartars.resource=true} (for example with
@@ -9,7 +10,7 @@
  * {@code @PermitAll} (public) or {@code @RolesAllowed}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.district.platform.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.LRUMap;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapping every endpoint uses: strict on input, ISO-8601 dates, no nulls written. */
+/**
+ * The one JSON mapping every endpoint uses: strict on input, ISO-8601 dates, no nulls written, a
+ * {@link org.district.platform.api.rest.PreparedJson} copied in as it was written.
+ */
 public final class Json {
 
     /** Deeper than any real request; deeper input is refused before it costs anything. */
@@ -48,7 +51,8 @@ public final class Json {
                     .build())
             .typeFactory(TypeFactory.defaultInstance().withCache(new LRUMap<>(16, 200)))
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("district-text").addDeserializer(String.class, new StorableText()))
+            .addModule(new SimpleModule("district-text").addDeserializer(String.class, new StorableText())
+                    .addSerializer(new ModuleJsonWriter.Serializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
