@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.district.benchmarks.Json;
-
 import org.district.platform.api.privacy.Mask;
 import org.district.plugins.courierstations.City;
 import org.district.plugins.courierstations.StationSnapshot;
@@ -69,7 +68,10 @@ public final class NearestAnswers {
         return index.size();
     }
 
-    /** The answer the endpoint sends: views written once. Assumes a checked question (a point in the city, a limit of 1 to 50, known services). */
+    /**
+     * The answer the endpoint sends, views written once. Assumes a checked question: a point in the
+     * city, a limit of 1 to 50, services of the catalogue.
+     */
     public Nearest<RawValue> nearestWritten(double lat, double lon, CoordinateSystem coords, Set<String> services, boolean openOnly,
             LocalDateTime at, int limit, Double withinMetres) {
         return nearest(lat, lon, coords, services, openOnly, at, limit, withinMetres, this::writtenView);

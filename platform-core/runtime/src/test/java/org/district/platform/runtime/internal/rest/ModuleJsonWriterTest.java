@@ -22,6 +22,9 @@ class ModuleJsonWriterTest {
     record Answer(long distanceMetres, PreparedJson station) {
     }
 
+    record WholeAnswer(long distanceMetres, Station station) {
+    }
+
     private final ModuleJsonWriter writer = new ModuleJsonWriter();
     private final ObjectMapper answers = Json.forModule();
 
@@ -33,12 +36,9 @@ class ModuleJsonWriterTest {
                 "the platform's settings: no nulls, ISO dates, escaped text");
 
         byte[] copied = answers.writeValueAsBytes(List.of(new Answer(120, prepared), new Answer(480, prepared)));
-        byte[] whole = answers.writeValueAsBytes(List.of(new Answer2(120, station), new Answer2(480, station)));
+        byte[] whole = answers.writeValueAsBytes(List.of(new WholeAnswer(120, station), new WholeAnswer(480, station)));
         assertEquals(new String(whole, StandardCharsets.UTF_8), new String(copied, StandardCharsets.UTF_8));
         assertEquals(prepared.json(), answers.writeValueAsString(prepared), "the whole answer may be prepared too");
-    }
-
-    record Answer2(long distanceMetres, Station station) {
     }
 
     @Test
