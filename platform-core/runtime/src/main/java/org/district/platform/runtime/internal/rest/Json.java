@@ -51,7 +51,7 @@ public final class Json {
                     .build())
             .typeFactory(TypeFactory.defaultInstance().withCache(new LRUMap<>(16, 200)))
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("district-text").addDeserializer(String.class, new StorableText())
+            .addModule(new SimpleModule("district-json").addDeserializer(String.class, new StorableText())
                     .addSerializer(new ModuleJsonWriter.Serializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
